@@ -11,7 +11,7 @@ major() { # the feature version of the JDK at $1, e.g. 25; nothing if it is not 
 
 fail() {
   echo "error: $1" >&2
-  echo "  This example needs a JDK $need or newer. Install one (e.g. Temurin $need) and point" >&2
+  echo "  Install a JDK $need or newer (e.g. Temurin $need) and point" >&2
   echo "  JAVA_HOME at it:  export JAVA_HOME=/usr/lib/jvm/temurin-$need-jdk-amd64" >&2
   exit 1
 }

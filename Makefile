@@ -1,0 +1,72 @@
+# The JVM's interop examples: builds, runs and verifies every example folder.
+# `make help` lists the targets and the variables you may set.
+
+.DEFAULT_GOAL := all
+.DELETE_ON_ERROR:
+
+# The examples, each a folder with its own Makefile (same targets as here).
+EXAMPLES := java-to-c
+JDK_VERSION := 25
+BUILD := build
+
+# One JDK for everything: JAVA_HOME if set (it must be $(JDK_VERSION)+), else one found here.
+# Checked once, before anything starts, so a wrong JDK stops the whole run with one message.
+ifneq ($(filter-out clean help,$(or $(MAKECMDGOALS),all)),)
+JDK := $(shell JAVA_HOME='$(JAVA_HOME)' tools/find-jdk.sh $(JDK_VERSION))
+$(if $(JDK),,$(error stopping: no JDK $(JDK_VERSION) to build with (the reason is above)))
+endif
+
+# What every example is called with: the JDK, and the Maven wrapper (a pinned Maven 3.9, fetched
+# from Maven Central on first use). OFFLINE=1, BENCH_QUICK=1 and CI pass down by themselves.
+EXAMPLE_ARGS := JAVA_HOME='$(JDK)' MVN='$(CURDIR)/mvnw'
+results = $(foreach example,$(EXAMPLES),$(BUILD)/results/$(1)/$(example).result)
+
+.PHONY: all test bench deps clean help maven shape FORCE
+
+all: $(call results,all)
+	@tools/summary.sh all $(BUILD) $(EXAMPLES)
+
+test: $(call results,test)
+	@tools/summary.sh test $(BUILD) $(EXAMPLES)
+
+deps: $(call results,deps)
+	@tools/summary.sh deps $(BUILD) $(EXAMPLES)
+
+# One example, one target: build/results/TARGET/EXAMPLE.result (and its log in build/logs/).
+# Under `make -j` the examples run side by side: each builds only in its own folder, and Maven
+# guards its shared local repository with file locks (see .mvn/maven.config).
+$(BUILD)/results/%.result: FORCE | maven shape
+	+@tools/run-example.sh $(*F) $(*D) $(BUILD) $(EXAMPLE_ARGS)
+
+# Benchmarks run one at a time, even under -j: two at once would measure each other.
+bench: | maven shape
+	+@for example in $(EXAMPLES); do tools/run-example.sh $$example bench $(BUILD) $(EXAMPLE_ARGS); done
+	@tools/summary.sh bench $(BUILD) $(EXAMPLES)
+
+# Fetch Maven itself once, before the examples start (they would otherwise all fetch it at once).
+maven:
+	@JAVA_HOME='$(JDK)' ./mvnw --quiet --version > /dev/null
+
+# Every example carries its own copy of the shared build files; they must not drift apart.
+shape:
+	@for example in $(EXAMPLES); do \
+	  for file in find-jdk.sh:tools/find-jdk.sh .mvn/jvm.config:.mvn/jvm.config .mvn/maven.config:.mvn/maven.config; do \
+	    cmp -s "$$example/$${file%%:*}" "$${file#*:}" \
+	      || { echo "error: $$example/$${file%%:*} differs from $${file#*:}: copy it again" >&2; exit 1; }; \
+	  done; \
+	done
+
+clean:
+	rm -rf $(BUILD)
+	@for example in $(EXAMPLES); do $(MAKE) --no-print-directory -C $$example clean; done
+
+help:
+	@echo "The JVM's interop examples. Targets (each runs the same target in every example):"
+	@echo "  make [all]   build, run and verify every example: one line each, then a summary"
+	@echo "  make test    every example's JUnit tests, and the same verification"
+	@echo "  make bench   every example's benchmarks, one at a time"
+	@echo "  make deps    fetch every dependency (afterwards OFFLINE=1 works)"
+	@echo "  make clean   remove every build output"
+	@echo "Logs: $(BUILD)/logs/TARGET/EXAMPLE.log; JUnit XML: $(BUILD)/test-results/."
+	@echo "Variables: JAVA_HOME (a JDK $(JDK_VERSION)+; found if unset), OFFLINE=1, BENCH_QUICK=1,"
+	@echo "  CI=true (a skipped example counts as a failure). Examples: $(EXAMPLES)"

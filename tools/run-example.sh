@@ -1,0 +1,47 @@
+#!/bin/sh
+# Runs one example's make target, logs its output, and records the outcome.
+# Usage: run-example.sh EXAMPLE TARGET BUILD_DIR [make arguments...]
+# Writes BUILD_DIR/results/TARGET/EXAMPLE.result: "status seconds tests failed skipped"
+# and prints one line: name, PASS/FAIL/SKIP, seconds. A failure also prints the log's tail.
+example=$1 target=$2 build=$3
+shift 3
+log=$build/logs/$target/$example.log
+result=$build/results/$target/$example.result
+mkdir -p "$(dirname "$log")" "$(dirname "$result")"
+
+[ "$target" = test ] && rm -rf "$example/target/surefire-reports" # no stale counts
+start=$(date +%s.%N)
+"${MAKE:-make}" --no-print-directory -C "$example" "$target" "$@" > "$log" 2>&1
+status=$?
+seconds=$(echo "$start $(date +%s.%N)" | awk '{ printf "%.1f", $2 - $1 }')
+
+# An example that cannot run here says so with a line "SKIP: why, and how to install it".
+if [ $status -ne 0 ]; then
+  outcome=FAIL
+elif grep -q '^SKIP: ' "$log"; then
+  outcome=SKIP
+  [ "${CI:-}" = true ] && outcome=FAIL && echo "CI=true: a skipped example counts as a failure" >> "$log"
+else
+  outcome=PASS
+fi
+
+# The JUnit counts, from the Surefire reports that this run wrote.
+counts="0 0 0"
+if [ "$target" = test ] && ls "$example"/target/surefire-reports/TEST-*.xml >/dev/null 2>&1; then
+  counts=$(sed -n 's/.*<testsuite [^>]*>.*/&/p' "$example"/target/surefire-reports/TEST-*.xml | awk '
+    { for (i = 1; i <= NF; i++) if (split($i, kv, "=") == 2) { gsub(/[^0-9]/, "", kv[2]); n[kv[1]] += kv[2] } }
+    END { printf "%d %d %d", n["tests"], n["failures"] + n["errors"], n["skipped"] }')
+  mkdir -p "$build/test-results/$example"
+  cp "$example"/target/surefire-reports/TEST-*.xml "$build/test-results/$example/"
+fi
+echo "$outcome $seconds $counts" > "$result"
+
+line=$(printf '%-16s %-4s %6ss' "$example" "$outcome" "$seconds")
+set -- $counts
+[ "$target" = test ] && line="$line   ($1 tests, $2 failed, $3 skipped)"
+case $outcome in
+  FAIL) printf '%s\n%s\n%s\n' "$line" "$(tail -n 40 "$log" | sed 's/^/    | /')" "    (whole log: $log)" ;;
+  SKIP) printf '%s   %s\n' "$line" "$(grep -m1 '^SKIP: ' "$log")" ;;
+  *) echo "$line" ;;
+esac
+exit 0
