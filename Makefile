@@ -38,9 +38,11 @@ deps: $(call results,deps)
 $(BUILD)/results/%.result: FORCE | maven shape
 	+@tools/run-example.sh $(*F) $(*D) $(BUILD) $(EXAMPLE_ARGS)
 
-# Benchmarks run one at a time, even under -j: two at once would measure each other.
+# Benchmarks run one at a time, even under -j: two at once would measure each other. The
+# figures go into one report, build/bench.md, and after a full run into BENCHMARKS.md.
 bench: | maven shape
 	+@for example in $(EXAMPLES); do tools/run-example.sh $$example bench $(BUILD) $(EXAMPLE_ARGS); done
+	@tools/bench-report.sh $(BUILD) '$(JDK)' $(EXAMPLES)
 	@tools/summary.sh bench $(BUILD) $(EXAMPLES)
 
 # Fetch Maven itself once, before the examples start (they would otherwise all fetch it at once).
