@@ -1,0 +1,67 @@
+package nodetojava;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.SourceSection;
+
+/**
+ * Runs a user's own script in the same sandbox as the lesson, with the same exported API
+ * ({@code calculator}, {@code require} of the example's modules and node_modules).
+ * Usage: {@code java ... nodetojava.Playground path/to/script.js [module folder]}.
+ * Exit codes: 0 ran, 1 the script threw (a denied access included), 2 bad usage, 3 stopped.
+ */
+public final class Playground {
+    /** The time limit, in seconds; -Dplayground.seconds=N changes it. */
+    static final Duration TIME_LIMIT = Duration.ofSeconds(Long.getLong("playground.seconds", 10));
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 1) {
+            fail(2, "usage: make run SCRIPT=path/to/script.js");
+        }
+        Path script = Path.of(args[0]);
+        Path modules = Path.of(args.length > 1 ? args[1] : "src/main/js");
+        Source source;
+        try {
+            // The host reads the script itself; the script can read only the module folder.
+            source = Source.newBuilder("js", script.toFile()).build();
+        } catch (NoSuchFileException e) {
+            fail(2, "no such script: " + script + " (give SCRIPT a path to a .js file)");
+            return;
+        }
+        try (Sandbox sandbox = new Sandbox(modules, TIME_LIMIT, System.out, System.err)) {
+            sandbox.eval(source);
+        } catch (Sandbox.ScriptStoppedException e) {
+            fail(3, "stopped: " + e.getMessage() + "; -Dplayground.seconds=N sets the limit");
+        } catch (PolyglotException e) {
+            if (!e.isGuestException()) {
+                throw e; // a bug in the host, not in the script: the full stack trace helps
+            }
+            fail(1, (isDenial(e) ? "denied: " : "error: ") + e.getMessage() + where(e));
+        }
+    }
+
+    /** The errors with which the sandbox refuses something, as opposed to the script's own bugs. */
+    static boolean isDenial(PolyglotException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("is denied")                                 // the file system
+                || message.matches("ReferenceError: (Java|Packages|java|Polyglot) is not defined")
+                || message.contains("Unknown identifier")                     // a Java member not exported
+                || message.contains("Cannot load module");                    // node's built-ins (fs, net, ...)
+    }
+
+    private static String where(PolyglotException e) {
+        SourceSection location = e.getSourceLocation();
+        return location == null ? "" : " (" + location.getSource().getName() + ":" + location.getStartLine() + ")";
+    }
+
+    private static void fail(int exitCode, String line) {
+        System.out.flush();
+        System.err.println(line);
+        System.exit(exitCode);
+    }
+}

@@ -1,0 +1,35 @@
+// A local CommonJS module, and the only one that touches Java: it wraps `calculator`, the Java
+// object (nodetojava.Calculator) that the host put into the global scope.
+'use strict';
+
+function multiply(a, b) {
+  return calculator.multiply(a, b);
+}
+
+// Java receives the JS function as a java.util.function.IntUnaryOperator and calls it back.
+function applyTwice(fn, value) {
+  return calculator.applyTwice(fn, value);
+}
+
+// A Java exception thrown by the call arrives here as an exception that `catch` can handle.
+function divide(a, b) {
+  try {
+    return `= ${calculator.divide(a, b)}`;
+  } catch (e) {
+    return `threw ${e}`;
+  }
+}
+
+// A JS error that the Java host will see as a PolyglotException, with this stack trace.
+function checkPositive(name, value) {
+  if (!(value > 0)) {
+    throw new RangeError(`${name} must be positive, got ${value}`);
+  }
+}
+
+function percent(part, whole) {
+  checkPositive('whole', whole);
+  return (100 * part) / whole;
+}
+
+module.exports = { multiply, applyTwice, divide, percent };

@@ -1,0 +1,9 @@
+// The ES module entry: import a local module. (The npm package is used by the CommonJS entry:
+// GraalJS resolves bare names such as 'semver' in node_modules for require() only.)
+import * as calc from './calculator.mjs';
+
+console.log(`  4 * 2 = ${calc.multiply(4, 2)}`);
+console.log(`  applyTwice(x => x + 3, 1) = ${calc.applyTwice((x) => x + 3, 1)}  (Java called the JS function twice)`);
+console.log(`  divide(1, 0) ${calc.divide(1, 0)}  (a Java exception, caught in JS)`);
+
+export const percent = calc.percent;
