@@ -1,0 +1,69 @@
+/* A C program that starts a JVM inside itself and calls a static Java method:
+ *
+ *     embed [-J<jvm option>]... [--class=NAME] [--method=NAME] [value]
+ *
+ * calls ctojava.Doubler.doubleInput(value) (value 4 by default) and prints "4 * 2 = 8".
+ * --class and --method name another class or method, to see what a missing one looks like.
+ * Exit status: 0, or 1 with one "error: ..." line on stderr saying what went wrong. */
+#include "jvm.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int main(int argc, char **argv) {
+    char *jvm_options[argc];
+    int jvm_option_count = 0;
+    const char *class_name = "ctojava/Doubler"; /* FindClass wants slashes, not dots */
+    const char *method_name = "doubleInput";
+    int value = 4;
+    for (int i = 1; i < argc; i++) {
+        if (strncmp(argv[i], "-J", 2) == 0) jvm_options[jvm_option_count++] = argv[i] + 2;
+        else if (strncmp(argv[i], "--class=", 8) == 0) class_name = argv[i] + 8;
+        else if (strncmp(argv[i], "--method=", 9) == 0) method_name = argv[i] + 9;
+        else value = atoi(argv[i]);
+    }
+
+    printf("C main embeds the JVM (JNI invocation API)\n");
+    JavaVM *vm;
+    JNIEnv *env;
+    if (create_jvm(jvm_option_count, jvm_options, &vm, &env) != JNI_OK) return 1;
+
+    int status = 1;
+    /* Look the class and the method up once; a real program keeps the jmethodID for every call. */
+    jclass doubler = (*env)->FindClass(env, class_name);
+    if (doubler == NULL) {
+        char what[512];
+        snprintf(what, sizeof what, "class %s not found on the class path %s (build the classes with `make`,"
+                 " or give their folder with -J-Djava.class.path=DIR)", class_name, jvm_class_path());
+        report_exception(env, what);
+        goto destroy;
+    }
+    jmethodID double_input = (*env)->GetStaticMethodID(env, doubler, method_name, "(I)I");
+    if (double_input == NULL) {
+        char what[512];
+        snprintf(what, sizeof what, "no method `static int %s(int)` in class %s", method_name, class_name);
+        report_exception(env, what);
+        goto destroy;
+    }
+
+    jint doubled = (*env)->CallStaticIntMethod(env, doubler, double_input, (jint)value);
+    /* A Java exception does not unwind C: the call returns 0 and the exception stays pending. */
+    char what[512];
+    snprintf(what, sizeof what, "%s.%s(%d) threw", class_name, method_name, value);
+    if (report_exception(env, what)) goto destroy;
+    printf("  %d * 2 = %d\n", value, (int)doubled);
+    status = 0;
+
+destroy:
+    if (doubler != NULL) (*env)->DeleteLocalRef(env, doubler);
+    jint destroyed = (*vm)->DestroyJavaVM(vm);
+    if (status != 0) return status;
+    printf("  DestroyJavaVM: %s\n", jni_error_name(destroyed));
+
+    /* One JVM per process, for the life of the process: a second one cannot be created. */
+    JavaVMInitArgs again = {.version = JNI_VERSION_21};
+    jint second = JNI_CreateJavaVM(&vm, (void **)&env, &again);
+    printf("  a second JNI_CreateJavaVM: %s\n", jni_error_name(second));
+    return destroyed == JNI_OK ? 0 : 1;
+}

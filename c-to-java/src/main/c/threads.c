@@ -1,0 +1,109 @@
+/* Native threads calling Java: each pthread attaches itself to the running JVM, calls Java, and
+ * detaches before it ends.
+ *
+ *     threads [-J<jvm option>]... */
+#include "jvm.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+#define CALLS_PER_THREAD 1000
+
+struct work {
+    JavaVM *vm;
+    jclass doubler;             /* a global reference: a local one is valid only in the thread that made it */
+    jmethodID double_input;     /* method IDs are valid in every thread */
+    jmethodID thread_name;
+    char name[16];              /* the name Java will see for this thread */
+    int input;
+    /* Results, printed by main after pthread_join (so the output's order does not depend on timing): */
+    jint env_before_attach;
+    char seen_name[32];
+    int doubled;
+    int status;
+};
+
+static void *worker(void *argument) {
+    struct work *work = argument;
+    JNIEnv *env;
+    /* Before attaching, this thread has no JNIEnv: the JVM does not know it. */
+    work->env_before_attach = (*work->vm)->GetEnv(work->vm, (void **)&env, JNI_VERSION_21);
+
+    JavaVMAttachArgs attach = {.version = JNI_VERSION_21, .name = work->name, .group = NULL};
+    jint attached = (*work->vm)->AttachCurrentThread(work->vm, (void **)&env, &attach);
+    if (attached != JNI_OK) {
+        fprintf(stderr, "error: AttachCurrentThread returned %d, %s\n", (int)attached, jni_error_name(attached));
+        work->status = 1;
+        return NULL;
+    }
+
+    /* A native thread never returns to Java, so its local references are freed only when it
+     * detaches: in a loop, delete each one (or use PushLocalFrame/PopLocalFrame), else they pile up. */
+    for (int i = 0; i < CALLS_PER_THREAD; i++) {
+        jstring name = (jstring)(*env)->CallStaticObjectMethod(env, work->doubler, work->thread_name);
+        if (report_exception(env, "ctojava.Doubler.currentThreadName() threw")) {
+            work->status = 1;
+            break;
+        }
+        if (i == 0) {
+            const char *text = (*env)->GetStringUTFChars(env, name, NULL);
+            if (text != NULL) {
+                snprintf(work->seen_name, sizeof work->seen_name, "%s", text);
+                (*env)->ReleaseStringUTFChars(env, name, text);
+            }
+        }
+        (*env)->DeleteLocalRef(env, name);
+    }
+    work->doubled = (*env)->CallStaticIntMethod(env, work->doubler, work->double_input, (jint)work->input);
+    if (report_exception(env, "ctojava.Doubler.doubleInput threw")) work->status = 1;
+
+    /* Detach before the thread ends; DestroyJavaVM waits for attached non-daemon threads. */
+    (*work->vm)->DetachCurrentThread(work->vm);
+    return NULL;
+}
+
+int main(int argc, char **argv) {
+    char *jvm_options[argc];
+    int jvm_option_count = 0;
+    for (int i = 1; i < argc; i++) {
+        if (strncmp(argv[i], "-J", 2) == 0) jvm_options[jvm_option_count++] = argv[i] + 2;
+    }
+
+    printf("Native threads attach to the JVM, call Java, detach\n");
+    JavaVM *vm;
+    JNIEnv *env;
+    if (create_jvm(jvm_option_count, jvm_options, &vm, &env) != JNI_OK) return 1;
+    int status = 1;
+    jclass doubler = (*env)->FindClass(env, "ctojava/Doubler");
+    if (report_exception(env, "class ctojava/Doubler not found")) goto destroy;
+    struct work work[2] = {
+        {.input = 21, .name = "native-1"},
+        {.input = 50, .name = "native-2"},
+    };
+    for (int i = 0; i < 2; i++) {
+        work[i].vm = vm;
+        work[i].doubler = (jclass)(*env)->NewGlobalRef(env, doubler);
+        work[i].double_input = (*env)->GetStaticMethodID(env, doubler, "doubleInput", "(I)I");
+        work[i].thread_name = (*env)->GetStaticMethodID(env, doubler, "currentThreadName", "()Ljava/lang/String;");
+        if (report_exception(env, "a method of ctojava.Doubler not found")) goto destroy;
+    }
+
+    pthread_t threads[2];
+    for (int i = 0; i < 2; i++) pthread_create(&threads[i], NULL, worker, &work[i]);
+    status = 0;
+    for (int i = 0; i < 2; i++) {
+        pthread_join(threads[i], NULL);
+        (*env)->DeleteGlobalRef(env, work[i].doubler);
+        status |= work[i].status;
+        if (work[i].status != 0) continue;
+        printf("  %s: before AttachCurrentThread, GetEnv gave %s\n", work[i].name, jni_error_name(work[i].env_before_attach));
+        printf("  %s: attached, Java sees Thread.currentThread().getName() = \"%s\" (%d calls)\n",
+               work[i].name, work[i].seen_name, CALLS_PER_THREAD);
+        printf("  %s: doubleInput(%d) = %d, then DetachCurrentThread\n", work[i].name, work[i].input, work[i].doubled);
+    }
+
+destroy:
+    (*vm)->DestroyJavaVM(vm);
+    return status;
+}
