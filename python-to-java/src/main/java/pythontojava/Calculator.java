@@ -1,0 +1,64 @@
+package pythontojava;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.graalvm.polyglot.HostAccess;
+
+/**
+ * The Java class that every Python in this example calls: Jython, GraalPy and CPython (JPype).
+ * The {@code @HostAccess.Export} marks are for GraalPy's sandbox, which lets a script reach only
+ * what is marked; Jython and JPype ignore them and see every public member.
+ */
+public final class Calculator {
+    private Calculator() {}
+
+    @HostAccess.Export
+    public static int multiply(int a, int b) {
+        return a * b;
+    }
+
+    /** A Java collection for Python to use: the squares 0, 1, 4, ... of the first n numbers. */
+    @HostAccess.Export
+    public static List<Integer> squares(int n) {
+        if (n < 0) {
+            throw new CalculatorException("squares(" + n + "): n must not be negative");
+        }
+        List<Integer> squares = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            squares.add(i * i);
+        }
+        return squares;
+    }
+
+    /** Java reads a collection that Python made (a Python list, seen as a java.util.List). */
+    @HostAccess.Export
+    public static int total(List<? extends Number> numbers) {
+        int total = 0;
+        for (Number number : numbers) {
+            total += number.intValue();
+        }
+        return total;
+    }
+
+    /** Java calls Python back: folds the numbers with an Operation that Python implements. */
+    @HostAccess.Export
+    public static int reduce(List<? extends Number> numbers, Operation operation) {
+        if (numbers.isEmpty()) {
+            throw new CalculatorException("reduce: the list is empty, there is nothing to reduce");
+        }
+        int result = numbers.get(0).intValue();
+        for (int i = 1; i < numbers.size(); i++) {
+            result = operation.apply(result, numbers.get(i).intValue());
+        }
+        return result;
+    }
+
+    /** Throws a Java exception for Python to catch. */
+    @HostAccess.Export
+    public static int divide(int a, int b) {
+        if (b == 0) {
+            throw new CalculatorException("cannot divide " + a + " by 0");
+        }
+        return a / b;
+    }
+}
