@@ -48,8 +48,8 @@ final class ModuleFolderFileSystem implements FileSystem {
 
     @Override
     public Path parsePath(URI uri) {
-        if (!"file".equals(uri.getScheme())) {
-            throw new SecurityException("access to " + uri + " is denied: scripts may read only files in " + folder);
+        if (!"file".equals(uri.getScheme())) { // no http:, https:, jar: ... : no network either
+            throw new UnsupportedOperationException("access to " + uri + " is denied: scripts may read only files in " + folder);
         }
         return files.parsePath(uri);
     }

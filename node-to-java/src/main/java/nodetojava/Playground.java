@@ -25,21 +25,25 @@ public final class Playground {
         }
         Path script = Path.of(args[0]);
         Path modules = Path.of(args.length > 1 ? args[1] : "src/main/js");
-        Source source;
+        String code;
         try {
-            // The host reads the script itself; the script can read only the module folder.
-            source = Source.newBuilder("js", script.toFile()).build();
+            code = Files.readString(script); // the host reads the script; the script reads only the module folder
         } catch (NoSuchFileException e) {
-            fail(2, "no such script: " + script + " (give SCRIPT a path to a .js file)");
+            fail(2, "no such script: " + script + " (give SCRIPT a path to a .js or .mjs file)");
             return;
         }
+        // No path in the source: the script acts as if it sat in src/main/js/commonjs, so that
+        // require('./calculator.js') and require('semver') find the example's modules.
+        Source source = Source.newBuilder("js", code, script.getFileName().toString())
+                .mimeType(script.toString().endsWith(".mjs") ? "application/javascript+module" : "application/javascript")
+                .build();
         try (Sandbox sandbox = new Sandbox(modules, TIME_LIMIT, System.out, System.err)) {
             sandbox.eval(source);
         } catch (Sandbox.ScriptStoppedException e) {
             fail(3, "stopped: " + e.getMessage() + "; -Dplayground.seconds=N sets the limit");
         } catch (PolyglotException e) {
-            if (!e.isGuestException()) {
-                throw e; // a bug in the host, not in the script: the full stack trace helps
+            if (e.isInternalError()) {
+                throw e; // a bug in the host or the engine, not in the script: the stack trace helps
             }
             fail(1, (isDenial(e) ? "denied: " : "error: ") + e.getMessage() + where(e));
         }
@@ -48,7 +52,9 @@ public final class Playground {
     /** The errors with which the sandbox refuses something, as opposed to the script's own bugs. */
     static boolean isDenial(PolyglotException e) {
         String message = String.valueOf(e.getMessage());
-        return message.contains("is denied")                                 // the file system
+        return e.isHostException() && e.asHostException() instanceof SecurityException
+                || message.contains("is denied")                                 // the file system
+                || message.contains("Access to host class")                   // Java.type(...)
                 || message.matches("ReferenceError: (Java|Packages|java|Polyglot) is not defined")
                 || message.contains("Unknown identifier")                     // a Java member not exported
                 || message.contains("Cannot load module");                    // node's built-ins (fs, net, ...)

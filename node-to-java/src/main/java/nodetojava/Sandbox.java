@@ -25,6 +25,7 @@ import org.graalvm.polyglot.io.IOAccess;
 public final class Sandbox implements AutoCloseable {
     private final Context context;
     private final Duration timeLimit;
+    private volatile boolean stopped;
 
     public Sandbox(Path moduleFolder, Duration timeLimit, OutputStream out, OutputStream err) {
         this.context = secureBuilder(moduleFolder).out(out).err(err).build();
@@ -77,6 +78,9 @@ public final class Sandbox implements AutoCloseable {
      * always ends before this method returns, so nothing is left running.
      */
     public <T> T withTimeLimit(Supplier<T> guestCode) {
+        if (stopped) {
+            throw new IllegalStateException("this sandbox stopped a runaway script and is closed; create a new one");
+        }
         CountDownLatch finished = new CountDownLatch(1);
         Thread watchdog = Thread.ofPlatform().daemon().name("js-watchdog").start(() -> {
             try {
@@ -91,6 +95,7 @@ public final class Sandbox implements AutoCloseable {
             return guestCode.get();
         } catch (PolyglotException e) {
             if (e.isCancelled()) {
+                stopped = true;
                 throw new ScriptStoppedException(timeLimit);
             }
             throw e;
@@ -110,7 +115,13 @@ public final class Sandbox implements AutoCloseable {
 
     @Override
     public void close() {
-        context.close();
+        try {
+            context.close();
+        } catch (PolyglotException e) {
+            if (!e.isCancelled()) { // a stopped context is closed already; nothing else to do
+                throw e;
+            }
+        }
     }
 
     /** A script ran longer than the time limit and was stopped; its context is closed. */
