@@ -25,6 +25,7 @@ int main(int argc, char **argv) {
     }
 
     printf("C main embeds the JVM (JNI invocation API)\n");
+    fflush(stdout); /* the JVM writes to the same file descriptors, unbuffered */
     JavaVM *vm;
     JNIEnv *env;
     if (create_jvm(jvm_option_count, jvm_options, &vm, &env) != JNI_OK) return 1;

@@ -71,6 +71,7 @@ int main(int argc, char **argv) {
     }
 
     printf("Native threads attach to the JVM, call Java, detach\n");
+    fflush(stdout); /* the JVM writes to the same file descriptors, unbuffered */
     JavaVM *vm;
     JNIEnv *env;
     if (create_jvm(jvm_option_count, jvm_options, &vm, &env) != JNI_OK) return 1;

@@ -12,6 +12,7 @@ import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -34,9 +35,17 @@ public final class FfmCallbacks {
 
     public static void main(String[] args) throws Throwable {
         boolean unguarded = Arrays.asList(args).contains("--unguarded");
+        Path library;
+        try {
+            library = CallbackLibrary.path();
+        } catch (IllegalStateException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         System.out.println("FFM upcalls: C calls Java through a function pointer");
         try (Arena arena = Arena.ofConfined()) {
-            SymbolLookup callbacks = SymbolLookup.libraryLookup(CallbackLibrary.path(), arena);
+            SymbolLookup callbacks = SymbolLookup.libraryLookup(library, arena);
             // int32_t apply(int32_t (*function)(int32_t), int32_t value)
             MethodHandle apply = LINKER.downcallHandle(callbacks.findOrThrow("apply"),
                     FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));

@@ -45,8 +45,16 @@ public final class JnaCallbacks {
 
     public static void main(String[] args) {
         boolean unguarded = Arrays.asList(args).contains("--unguarded");
+        Callbacks callbacks;
+        try {
+            callbacks = Native.load("callbacks", Callbacks.class);
+        } catch (UnsatisfiedLinkError e) {
+            System.err.println("error: libcallbacks.so could not be loaded from -Djna.library.path="
+                    + System.getProperty("jna.library.path") + ": build it with `make` in c-to-java/ (it goes to target/native/)");
+            System.exit(1);
+            return;
+        }
         System.out.println("JNA callbacks: C calls Java through a function pointer");
-        Callbacks callbacks = Native.load("callbacks", Callbacks.class);
         LibC libc = Native.load("c", LibC.class);
 
         System.out.println("  apply(doubleInput, 4): 4 * 2 = " + callbacks.apply(DOUBLE_INPUT, 4));

@@ -1,0 +1,114 @@
+package ctojava;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ctojava.Programs.Result;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** C calling Java through function pointers: the FFM and JNA programs, as processes. */
+class CallbacksTest {
+    @TempDir
+    Path elsewhere;
+
+    private static List<String> flags(String... extra) {
+        List<String> flags = new ArrayList<>(Programs.nativeFlags(Programs.NATIVE));
+        flags.addAll(List.of(extra));
+        return flags;
+    }
+
+    @Test
+    void ffmPrintsTheLessonWithNoComplaintFromCheckJni() throws Exception {
+        Result result = Programs.java(elsewhere, flags("-Xcheck:jni"), "ctojava.FfmCallbacks");
+        Programs.assertNoCheckJniComplaint(result);
+        assertEquals("", result.stderr());
+        assertEquals(0, result.exitCode());
+        assertEquals(Programs.expectedSection("FFM upcalls: C calls Java through a function pointer"), result.stdout());
+    }
+
+    @Test
+    void jnaPrintsTheLessonAndCheckJniComplainsOnlyAboutJnasOwnNativeCode() throws Exception {
+        Result result = Programs.java(elsewhere, flags("-Xcheck:jni"), "ctojava.JnaCallbacks");
+        assertEquals("", result.stderr());
+        assertEquals(0, result.exitCode());
+        // JNA 5.19.1's libjnidispatch calls into Java without checking for exceptions (when it is
+        // loaded, and when it runs a callback): -Xcheck:jni says so. Each complaint is a
+        // "WARNING in native method" line and its Java stack ("\tat ..." lines).
+        StringBuilder lesson = new StringBuilder();
+        List<String> complaints = new ArrayList<>();
+        for (String line : result.stdout().split("\n")) {
+            if (line.startsWith("WARNING in native method:")) complaints.add(line);
+            else if (line.startsWith("\tat ") && !complaints.isEmpty()) complaints.set(complaints.size() - 1,
+                    complaints.getLast() + "\n" + line);
+            else lesson.append(line).append('\n');
+        }
+        for (String complaint : complaints) {
+            assertTrue(complaint.contains("at com.sun.jna.Native."), "a complaint not about JNA's native code:\n" + complaint);
+        }
+        assertEquals(Programs.expectedSection("JNA callbacks: C calls Java through a function pointer"), lesson.toString());
+    }
+
+    @Test
+    void anExceptionEscapingAnFfmUpcallEndsTheJvm() throws Exception {
+        Result result = Programs.java(elsewhere, flags(), "ctojava.FfmCallbacks", "--unguarded");
+        assertNotEquals(0, result.exitCode());
+        assertTrue(result.stderr().startsWith("java.lang.ArithmeticException: integer overflow"), result.stderr());
+        assertTrue(result.stderr().contains("Unrecoverable uncaught exception encountered. The VM will now exit"), result.stderr());
+        assertFalse(result.stdout().contains("not printed"), result.stdout());
+        assertFalse(result.stdout().contains("guarded"), "nothing ran after the upcall: " + result.stdout());
+    }
+
+    @Test
+    void anExceptionEscapingAJnaCallbackIsLostToJnasHandlerAndCGetsZero() throws Exception {
+        Result result = Programs.java(elsewhere, flags(), "ctojava.JnaCallbacks", "--unguarded");
+        assertEquals(0, result.exitCode());
+        assertTrue(result.stdout().contains("  apply(doubleInput, 2000000000) = 0  (the exception went to JNA's handler"),
+                result.stdout());
+        assertTrue(result.stderr().contains("JNA: Callback ctojava.JnaCallbacks"), result.stderr());
+        assertTrue(result.stderr().contains("java.lang.ArithmeticException: integer overflow"), result.stderr());
+    }
+
+    @Test
+    void theGuardCatchesRemembersAndRethrowsOnce() {
+        GuardedIntFunction guarded = new GuardedIntFunction(value -> Math.multiplyExact(value, 2));
+        assertEquals(8, guarded.apply(4));
+        guarded.rethrowIfFailed(); // nothing failed: nothing thrown
+        assertEquals(0, guarded.apply(Integer.MAX_VALUE));
+        assertEquals(0, guarded.apply(4), "after a failure, the callback does no more work");
+        ArithmeticException thrown = assertThrows(ArithmeticException.class,
+                guarded::rethrowIfFailed);
+        assertEquals("integer overflow", thrown.getMessage());
+        guarded.rethrowIfFailed(); // thrown once only
+        assertEquals(8, guarded.apply(4));
+    }
+
+    @Test
+    void theGuardRethrowsAnErrorAsItIs() {
+        GuardedIntFunction stackOverflow = new GuardedIntFunction(value -> { throw new StackOverflowError("deep"); });
+        assertEquals(0, stackOverflow.apply(1));
+        assertEquals("deep", assertThrows(StackOverflowError.class,
+                stackOverflow::rethrowIfFailed).getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"FfmCallbacks", "JnaCallbacks"})
+    void aMissingLibraryIsOneClearLine(String program) throws Exception {
+        Result result = Programs.java(elsewhere, Programs.nativeFlags(elsewhere), "ctojava." + program);
+        assertEquals(1, result.exitCode());
+        assertEquals("", result.stdout());
+        String[] lines = result.stderr().split("\n");
+        assertEquals(1, lines.length, result.stderr());
+        assertTrue(lines[0].startsWith("error: libcallbacks.so"), lines[0]);
+        assertTrue(lines[0].contains("library.path=" + elsewhere), "names where it looked: " + lines[0]);
+        assertTrue(lines[0].contains("build it with `make`"), "says how to fix it: " + lines[0]);
+    }
+}

@@ -1,0 +1,108 @@
+package ctojava;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ctojava.Programs.Result;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The C main that embeds the JVM, run as a process from a folder that has nothing in it. */
+class EmbedTest {
+    private static final String TITLE = "C main embeds the JVM (JNI invocation API)";
+    private static final String CHECK_JNI = "-J-Xcheck:jni"; // prints a complaint for every misuse of JNI
+
+    @TempDir
+    Path elsewhere;
+
+    @Test
+    void printsTheLessonFromAnyFolderWithNoComplaintFromCheckJni() throws Exception {
+        Result result = Programs.c(elsewhere, "embed", CHECK_JNI);
+        Programs.assertNoCheckJniComplaint(result);
+        assertEquals("", result.stderr());
+        assertEquals(0, result.exitCode());
+        assertEquals(Programs.expectedSection(TITLE), result.stdout());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -7, 21, 1_073_741_823, -1_073_741_824})
+    void javaDoublesWhatCPasses(int value) throws Exception {
+        Result result = Programs.c(elsewhere, "embed", CHECK_JNI, Integer.toString(value));
+        assertEquals("", result.stderr());
+        assertEquals(0, result.exitCode());
+        assertTrue(result.stdout().contains("  " + value + " * 2 = " + Math.multiplyExact(value, 2) + "\n"), result.stdout());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1_073_741_824, 2_000_000_000, Integer.MIN_VALUE})
+    void aJavaExceptionIsOneLineWithClassAndMessageAndExitStatusOne(int value) throws Exception {
+        Result result = Programs.c(elsewhere, "embed", CHECK_JNI, Integer.toString(value));
+        assertEquals(1, result.exitCode());
+        assertEquals("error: ctojava/Doubler.doubleInput(" + value + ") threw: java.lang.ArithmeticException: integer overflow\n",
+                result.stderr());
+        assertFalse(result.stdout().contains("* 2 ="), result.stdout());
+    }
+
+    @Test
+    void aMissingClassNamesTheClassPathItSearched() throws Exception {
+        Result result = Programs.c(elsewhere, "embed", CHECK_JNI, "--class=ctojava/NoSuchClass");
+        assertEquals(1, result.exitCode());
+        String computed = Programs.BIN + "/../classes";
+        assertEquals("error: class ctojava/NoSuchClass not found on the class path " + computed
+                + " (build the classes with `make`, or give their folder with -J-Djava.class.path=DIR):"
+                + " java.lang.NoClassDefFoundError: ctojava/NoSuchClass\n", result.stderr());
+    }
+
+    @Test
+    void aClassPathGivenReplacesTheComputedOne() throws Exception {
+        Result empty = Programs.c(elsewhere, "embed", CHECK_JNI, "-J-Djava.class.path=" + elsewhere);
+        assertEquals(1, empty.exitCode());
+        assertTrue(empty.stderr().startsWith("error: class ctojava/Doubler not found on the class path " + elsewhere + " "),
+                empty.stderr());
+
+        Path classes = Path.of("target/classes").toAbsolutePath();
+        Result given = Programs.c(elsewhere, "embed", CHECK_JNI, "-J-Djava.class.path=" + classes);
+        assertEquals("", given.stderr());
+        assertEquals(0, given.exitCode());
+    }
+
+    @Test
+    void aMissingMethodSaysWhichSignatureWasLookedFor() throws Exception {
+        Result result = Programs.c(elsewhere, "embed", CHECK_JNI, "--method=tripleInput");
+        assertEquals(1, result.exitCode());
+        assertEquals("error: no method `static int tripleInput(int)` in class ctojava/Doubler:"
+                + " java.lang.NoSuchMethodError: tripleInput\n", result.stderr());
+    }
+
+    @Test
+    void anUnknownXxOptionIsJniEinval() throws Exception {
+        Result result = Programs.c(elsewhere, "embed", "-J-XX:+NoSuchOption");
+        assertEquals(1, result.exitCode());
+        assertEquals("Unrecognized VM option 'NoSuchOption'\n"
+                + "error: JNI_CreateJavaVM returned -6, JNI_EINVAL (invalid arguments, e.g. an unknown -XX option):"
+                + " check the JVM options (the JVM's own message, if any, is above)\n", result.stderr());
+    }
+
+    @Test
+    void anUnknownXOptionIsJniErr() throws Exception {
+        Result result = Programs.c(elsewhere, "embed", "-J-Xnosuchoption");
+        assertEquals(1, result.exitCode());
+        assertTrue(result.stderr().startsWith("Unrecognized option: -Xnosuchoption\n"), result.stderr());
+        assertTrue(result.stderr().contains("error: JNI_CreateJavaVM returned -1, JNI_ERR (unknown error)"), result.stderr());
+    }
+
+    @Test
+    void someBadOptionsEndTheProcessBeforeJniCreateJavaVmReturns() throws Exception {
+        // The JVM calls exit() itself: C never sees an error code, so it cannot print its own message.
+        Result result = Programs.c(elsewhere, "embed", "-J-Xmx1k");
+        assertEquals(1, result.exitCode());
+        // And the JVM prints its reason on stdout, not stderr.
+        assertEquals(Programs.expectedSection("C main embeds the JVM (JNI invocation API)").lines().findFirst().orElseThrow()
+                + "\nError occurred during initialization of VM\nToo small maximum heap\n", result.stdout());
+        assertEquals("", result.stderr());
+    }
+}

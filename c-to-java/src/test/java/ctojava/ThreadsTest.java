@@ -1,0 +1,23 @@
+package ctojava;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ctojava.Programs.Result;
+import java.nio.file.Path;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Native threads attaching to the JVM: run several times, since threads are where timing bugs hide. */
+class ThreadsTest {
+    @TempDir
+    Path elsewhere;
+
+    @RepeatedTest(3)
+    void eachThreadAttachesCallsJavaAndDetachesWithNoComplaintFromCheckJni() throws Exception {
+        Result result = Programs.c(elsewhere, "threads", "-J-Xcheck:jni");
+        Programs.assertNoCheckJniComplaint(result);
+        assertEquals("", result.stderr());
+        assertEquals(0, result.exitCode());
+        assertEquals(Programs.expectedSection("Native threads attach to the JVM, call Java, detach"), result.stdout());
+    }
+}
