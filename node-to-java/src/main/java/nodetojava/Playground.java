@@ -60,8 +60,14 @@ public final class Playground {
                 || message.contains("Cannot load module");                    // node's built-ins (fs, net, ...)
     }
 
+    /** Where in the script: the error's own location, or else the innermost JS frame's. */
     private static String where(PolyglotException e) {
         SourceSection location = e.getSourceLocation();
+        for (PolyglotException.StackFrame frame : e.getPolyglotStackTrace()) {
+            if (location == null && frame.isGuestFrame()) {
+                location = frame.getSourceLocation();
+            }
+        }
         return location == null ? "" : " (" + location.getSource().getName() + ":" + location.getStartLine() + ")";
     }
 
