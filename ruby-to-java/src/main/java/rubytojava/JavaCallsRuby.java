@@ -1,0 +1,53 @@
+package rubytojava;
+
+import java.util.List;
+import java.util.Map;
+import org.jruby.embed.InvokeFailedException;
+import org.jruby.embed.LocalContextScope;
+import org.jruby.embed.LocalVariableBehavior;
+import org.jruby.embed.PathType;
+import org.jruby.embed.ScriptingContainer;
+import org.jruby.exceptions.RaiseException;
+
+/** Java calls Ruby: a Java program embeds JRuby and calls methods of a Ruby module. */
+public class JavaCallsRuby {
+    public static void main(String[] args) {
+        System.out.println("Java calls Ruby (JRuby ScriptingContainer)");
+        // SINGLETHREAD: this container gets a Ruby runtime of its own. (The default, SINGLETON,
+        // shares one runtime among every container in the JVM.)
+        ScriptingContainer ruby = new ScriptingContainer(LocalContextScope.SINGLETHREAD, LocalVariableBehavior.TRANSIENT);
+        try {
+            // The Ruby file is a resource in target/classes; its last line is the module itself.
+            Object tools = ruby.runScriptlet(PathType.CLASSPATH, "ruby_tools.rb");
+
+            // Java ints go in as Ruby Integers; what comes back is a Long: Ruby has one Integer type.
+            Object product = ruby.callMethod(tools, "multiply", 4, 2);
+            System.out.println("  4 * 2 = " + product + "  (a " + product.getClass().getName() + ")");
+            // Name the Java type you want and JRuby converts the result to it.
+            Integer asInteger = ruby.callMethod(tools, "multiply", new Object[] {4, 2}, Integer.class);
+            System.out.println("  4 * 2 = " + asInteger + "  (asked for Integer.class: a " + asInteger.getClass().getName() + ")");
+
+            // A Java List goes in (Ruby iterates it like an Array); a Ruby Hash comes back as a Map.
+            Map<?, ?> lengths = ruby.callMethod(tools, "word_lengths", List.of("ruby", "java"), Map.class);
+            Object java = lengths.get("java");
+            System.out.println("  word_lengths([ruby, java]) = " + lengths + "  (a java.util.Map)");
+            System.out.println("  its get(\"java\") = " + java + "  (a " + java.getClass().getName() + ")");
+
+            // A Ruby exception arrives as a Java exception; its cause carries the Ruby backtrace.
+            try {
+                ruby.callMethod(tools, "parse_age", "-3");
+            } catch (InvokeFailedException e) {
+                // The cause is a RaiseException (here its subclass org.jruby.exceptions.ArgumentError)
+                // whose stack trace is the Ruby backtrace: Ruby file, line and method.
+                RaiseException rubyError = (RaiseException) e.getCause();
+                System.out.println("  parse_age(\"-3\") threw " + e.getClass().getName());
+                System.out.println("    caused by " + rubyError.getClass().getName() + ": " + rubyError.getMessage());
+                System.out.println("    at " + rubyError.getStackTrace()[0]);
+            }
+        } finally {
+            // Stops the runtime's threads and runs its at_exit blocks; skip it and they leak.
+            ruby.terminate();
+        }
+        System.out.println("  terminate(): Ruby runtime released");
+    }
+}
