@@ -1,0 +1,84 @@
+package nodetojava;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Value;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.CompilerControl;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * A JS -> Java call, and a small compute loop (fib(25)), each next to the same thing in plain
+ * Java. The JS runs in the sandbox's context (without the time limit's watchdog, which would be
+ * measured too). `make bench` runs this twice: with the Graal compiler, and in the interpreter.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@State(Scope.Thread)
+public class JsBenchmark {
+    static final int CALLS = 1000;
+    static final int FIB = 25;
+    private final Calculator calculator = new Calculator();
+    private Context context;
+    private Value jsCallsJava;
+    private Value jsFib;
+
+    @Setup
+    public void setUp() {
+        context = Sandbox.secureBuilder(Path.of("src/main/js")).build();
+        context.getBindings("js").putMember("calculator", calculator);
+        jsCallsJava = context.eval("js", "(n) => { let s = 0; for (let i = 0; i < n; i++) { s = (s + calculator.multiply(i, 2)) | 0; } return s; }");
+        jsFib = context.eval("js", "function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }; fib");
+    }
+
+    @TearDown
+    public void tearDown() {
+        context.close();
+    }
+
+    /** The baseline: a Java call the JIT may not inline (a real call, like the one from JS). */
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    private int multiplyNotInlined(int a, int b) {
+        return calculator.multiply(a, b);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(CALLS)
+    public int javaToJavaCall() {
+        int sum = 0;
+        for (int i = 0; i < CALLS; i++) {
+            sum += multiplyNotInlined(i, 2);
+        }
+        return sum;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(CALLS)
+    public int jsToJavaCall() {
+        return jsCallsJava.execute(CALLS).asInt();
+    }
+
+    private static int fib(int n) {
+        return n < 2 ? n : fib(n - 1) + fib(n - 2);
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public int javaFib() {
+        return fib(FIB);
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public int jsFib() {
+        return jsFib.execute(FIB).asInt();
+    }
+}
