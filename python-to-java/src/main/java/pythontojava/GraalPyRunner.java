@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
 
 /** Runs a Python 3 script on GraalPy in the example's sandbox: `GraalPyRunner path/to/script.py`. */
 public final class GraalPyRunner {
@@ -23,19 +24,28 @@ public final class GraalPyRunner {
         // The host (Java) reads the file; the script itself may not touch the file system.
         Source source = Source.newBuilder("python", script.toFile()).build();
         try (Context context = PythonSandbox.newContext()) {
-            context.eval(source);
-        } catch (PolyglotException e) {
-            if (e.isExit()) { // sys.exit(n) in the script
-                System.exit(e.getExitStatus());
-            }
-            // A Python error (or a Java exception that Python did not catch): say where, then fail.
-            System.err.println("error: " + script + " failed: " + e.getMessage());
-            for (var frame : e.getPolyglotStackTrace()) {
-                if (frame.isGuestFrame()) {
-                    System.err.println("  at " + frame);
+            try {
+                context.eval(source);
+            } catch (PolyglotException e) {
+                if (e.isExit()) { // sys.exit(n) in the script
+                    System.exit(e.getExitStatus());
                 }
+                // A Python error, or a Java exception that Python did not catch: show Python's own
+                // traceback (it has the line numbers), then fail.
+                System.err.println("error: " + script + " failed: " + e.getMessage());
+                System.err.print(pythonTraceback(context, e));
+                System.exit(1);
             }
-            System.exit(1);
         }
+    }
+
+    /** The traceback Python would print, formatted by Python's traceback module in the same context. */
+    static String pythonTraceback(Context context, PolyglotException e) {
+        Value exception = e.getGuestObject();
+        if (exception == null || e.isCancelled() || e.isInternalError()) {
+            return "";
+        }
+        Value format = context.eval("python", "import traceback\nlambda e: ''.join(traceback.format_exception(e))");
+        return format.execute(exception).asString();
     }
 }
