@@ -17,8 +17,7 @@ public class JavaCallsRuby {
         // shares one runtime among every container in the JVM.)
         ScriptingContainer ruby = new ScriptingContainer(LocalContextScope.SINGLETHREAD, LocalVariableBehavior.TRANSIENT);
         try {
-            // The Ruby file is a resource in target/classes; its last line is the module itself.
-            Object tools = ruby.runScriptlet(PathType.CLASSPATH, "ruby_tools.rb");
+            Object tools = loadRubyTools(ruby, "ruby_tools.rb");
 
             // Java ints go in as Ruby Integers; what comes back is a Long: Ruby has one Integer type.
             Object product = ruby.callMethod(tools, "multiply", 4, 2);
@@ -49,5 +48,15 @@ public class JavaCallsRuby {
             ruby.terminate();
         }
         System.out.println("  terminate(): Ruby runtime released");
+    }
+
+    /** Runs a Ruby file from the class path (Maven copies src/main/ruby there) and returns its value. */
+    static Object loadRubyTools(ScriptingContainer ruby, String file) {
+        Object value = ruby.runScriptlet(PathType.CLASSPATH, file);
+        if (value == null) { // JRuby returns null, and throws nothing, when the file is not there
+            throw new IllegalStateException(file + " is not on the class path; it is built into target/classes and"
+                    + " target/ruby-to-java.jar: run `make` (or `mvn package`) first");
+        }
+        return value;
     }
 }
