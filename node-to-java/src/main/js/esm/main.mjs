@@ -1,5 +1,5 @@
 // The ES module entry: import a local module. (The npm package is used by the CommonJS entry:
-// GraalJS resolves bare names such as 'semver' in node_modules for require() only.)
+// semver is CommonJS, and GraalJS cannot `import` a CommonJS file: "Unsupported file extension".)
 import * as calc from './calculator.mjs';
 
 console.log(`  4 * 2 = ${calc.multiply(4, 2)}`);
