@@ -25,9 +25,17 @@ class AotCacheTest {
     static Path jar;
     static Path cache;
 
-    /** The Makefile's FAST_FLAGS, with another cache. */
+    /** The Makefile's STARTUP_FLAGS, and its FAST_FLAGS with another cache. */
+    static final List<String> STARTUP_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
     static List<String> fastFlags(Path aotCache) {
-        return List.of("-XX:TieredStopAtLevel=1", "-XX:AOTCache=" + aotCache, "-Xlog:aot=off");
+        return with(STARTUP_FLAGS, "-XX:AOTCache=" + aotCache, "-Xlog:aot=off");
+    }
+
+    static List<String> with(List<String> flags, String... more) {
+        List<String> all = new ArrayList<>(flags);
+        all.addAll(List.of(more));
+        return all;
     }
 
     static Result ruby(List<String> startupFlags) throws Exception {
@@ -42,7 +50,7 @@ class AotCacheTest {
     static void makeACache() throws Exception {
         jar = Files.copy(ProgramsTest.JRUBY_JAR, dir.resolve("jruby-complete.jar"));
         cache = dir.resolve("jruby.aot");
-        Result training = ruby(List.of("-XX:TieredStopAtLevel=1", "-XX:AOTCacheOutput=" + cache));
+        Result training = ruby(with(STARTUP_FLAGS, "-XX:AOTCacheOutput=" + cache));
         assertEquals(0, training.exitCode(), training.stderr());
         assertTrue(Files.size(cache) > 0);
     }
@@ -50,7 +58,7 @@ class AotCacheTest {
     @Test
     void aFreshCacheIsUsed() throws Exception {
         // AOTMode=on makes the JVM stop if it cannot use the cache.
-        Result result = ruby(List.of("-XX:TieredStopAtLevel=1", "-XX:AOTCache=" + cache, "-XX:AOTMode=on"));
+        Result result = ruby(with(STARTUP_FLAGS, "-XX:AOTCache=" + cache, "-XX:AOTMode=on"));
         assertEquals("", result.stderr());
         assertEquals("8\n", result.stdout());
         assertEquals(0, result.exitCode());
@@ -79,7 +87,7 @@ class AotCacheTest {
             assertNotEquals(0, strict.exitCode(), "the JVM must notice that the jar changed");
             assertEquals(new Result(0, "8\n", ""), ruby(fastFlags(cache)));
             // Without -Xlog:aot=off the JVM says so, on stdout, mixed with the program's output.
-            Result chatty = ruby(List.of("-XX:TieredStopAtLevel=1", "-XX:AOTCache=" + cache));
+            Result chatty = ruby(with(STARTUP_FLAGS, "-XX:AOTCache=" + cache));
             assertTrue(chatty.stdout().contains("shared class paths mismatch"), chatty.stdout());
             assertTrue(chatty.stdout().endsWith("8\n"), chatty.stdout());
         } finally {
