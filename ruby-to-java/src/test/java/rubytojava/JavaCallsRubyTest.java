@@ -122,6 +122,15 @@ class JavaCallsRubyTest {
     }
 
     @Test
+    void defaultContainersShareOneRuntime() {
+        // The default scope, SINGLETON: one runtime for every such container in the JVM.
+        ScriptingContainer first = new ScriptingContainer();
+        ScriptingContainer second = new ScriptingContainer();
+        first.runScriptlet("$shared_by_default = 42");
+        assertEquals(42L, second.runScriptlet("$shared_by_default"));
+    }
+
+    @Test
     void terminateRunsAtExitBlocks() {
         ScriptingContainer other = new ScriptingContainer(LocalContextScope.SINGLETHREAD, LocalVariableBehavior.TRANSIENT);
         List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
