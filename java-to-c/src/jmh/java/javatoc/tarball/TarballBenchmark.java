@@ -40,6 +40,11 @@ public class TarballBenchmark {
     private JnaTarball jnaTarball;
     private MemorySegment rawHandle; // tarball_t*, which nothing protects
     private final Arena arena = Arena.ofConfined();
+    // The same pointer in a shared and in a confined arena (no cleanup: rawHandle is closed once):
+    // a downcall taking one must keep its arena open during the call, and that is what costs.
+    private final Arena shared = Arena.ofShared();
+    private MemorySegment sharedHandle;
+    private MemorySegment confinedHandle;
     private MemorySegment rawSize;
     private int count;
 
@@ -66,6 +71,8 @@ public class TarballBenchmark {
         count = tarball.entries().size();
         rawHandle = (MemorySegment) TarballLibrary.OPEN.invokeExact(arena.allocateFrom(archive.toString()), arena.allocate(TarballLibrary.ERROR));
         rawSize = arena.allocate(JAVA_LONG);
+        sharedHandle = rawHandle.reinterpret(shared, null);
+        confinedHandle = rawHandle.reinterpret(arena, null);
     }
 
     @TearDown
@@ -73,6 +80,7 @@ public class TarballBenchmark {
         tarball.close();
         jnaTarball.close();
         TarballLibrary.CLOSE.invokeExact(rawHandle);
+        shared.close();
         arena.close();
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -128,6 +136,26 @@ public class TarballBenchmark {
         long total = 0;
         for (int i = 0; i < count; i++) {
             total += rawFile(i).byteSize();
+        }
+        return total;
+    }
+
+    @Benchmark
+    public long tarViewRawSharedHandle() throws Throwable {
+        long total = 0;
+        for (int i = 0; i < count; i++) {
+            MemorySegment data = (MemorySegment) TarballLibrary.FILE_DATA.invokeExact(sharedHandle, (long) i, rawSize);
+            total += data.reinterpret(rawSize.get(JAVA_LONG, 0)).byteSize();
+        }
+        return total;
+    }
+
+    @Benchmark
+    public long tarViewRawConfinedHandle() throws Throwable {
+        long total = 0;
+        for (int i = 0; i < count; i++) {
+            MemorySegment data = (MemorySegment) TarballLibrary.FILE_DATA.invokeExact(confinedHandle, (long) i, rawSize);
+            total += data.reinterpret(rawSize.get(JAVA_LONG, 0)).byteSize();
         }
         return total;
     }
