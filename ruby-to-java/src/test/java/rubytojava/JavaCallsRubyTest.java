@@ -66,8 +66,9 @@ class JavaCallsRubyTest {
     @Test
     void aRubyExceptionIsAJavaExceptionCarryingTheRubyBacktrace() {
         InvokeFailedException e = assertThrows(InvokeFailedException.class, () -> ruby.callMethod(tools, "parse_age", "-3"));
-        RaiseException cause = assertInstanceOf(RaiseException.class, e.getCause());
-        assertEquals("ArgumentError", cause.getException().getMetaClass().getName());
+        // JRuby has a Java subclass of RaiseException for each core Ruby exception class.
+        RaiseException cause = assertInstanceOf(org.jruby.exceptions.ArgumentError.class, e.getCause());
+        assertEquals("age must be 0 or more, got -3", cause.getException().getMessageAsJavaString());
         assertEquals("(ArgumentError) age must be 0 or more, got -3", cause.getMessage());
         // The stack trace is Ruby's backtrace: the Ruby method, file and line that raised.
         StackTraceElement top = cause.getStackTrace()[0];
