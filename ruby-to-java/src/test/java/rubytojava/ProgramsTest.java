@@ -117,6 +117,14 @@ class ProgramsTest {
     }
 
     @Test
+    void withoutEnableNativeAccessJdk25Warns(@TempDir Path dir) throws Exception {
+        // Why every command line carries --enable-native-access: JRuby loads jffi with System.load.
+        Result result = run(dir, List.of("-cp", CLASSPATH, "org.jruby.main.Main", "-e", "puts 4 * 2"));
+        assertEquals("8\n", result.stdout());
+        assertTrue(result.stderr().contains("WARNING: java.lang.System::load has been called by com.kenai.jffi"), result.stderr());
+    }
+
+    @Test
     void aMissingScriptIsOneClearError(@TempDir Path dir) throws Exception {
         Result result = ruby(dir, "no_such_script.rb");
         assertEquals(1, result.exitCode());
