@@ -23,6 +23,7 @@ echo "c-to-java bench: start-up, $starts processes each"
 : > target/startup-inside.txt
 : > target/startup-embedded.txt
 : > target/startup-launcher.txt
+: > target/startup-version.txt
 for _ in $(seq "$starts"); do
     # The C main (VM creation and the first call timed inside it), and its whole process from outside.
     start=$(now_ms)
@@ -34,7 +35,13 @@ for _ in $(seq "$starts"); do
     "$JAVA" -cp target/classes ctojava.Doubler 4 > /dev/null
     end=$(now_ms)
     awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f\n", e - s }' >> target/startup-launcher.txt
+    # A bare JVM start, the baseline every example's start-up is compared with.
+    start=$(now_ms)
+    "$JAVA" -version 2> /dev/null
+    end=$(now_ms)
+    awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f\n", e - s }' >> target/startup-version.txt
 done
+version=$(median_spread < target/startup-version.txt)
 inside=$(median_spread < target/startup-inside.txt)
 embedded=$(median_spread < target/startup-embedded.txt)
 launcher=$(median_spread < target/startup-launcher.txt)
@@ -57,10 +64,11 @@ c_in_java="C -> C: function pointer (in the Java process)"
         awk -v OFS='\t' -v n="$1" -v v="$2" -v e="$3" -v u="$4" -v b="$5" -v bv="$6" \
             'BEGIN { printf "%s\t%.2f\t%.2f\t%s\t%s\t%.2f\t%.1f\n", n, v, e, u, b, bv, v / bv }'
     }
-    l=$(cut -f1 <<< "$launcher")
-    row "C main() -> first Java call returned (JVM created)" "$(cut -f1 <<< "$inside")" "$(cut -f2 <<< "$inside")" ms "$launcher_row" "$l"
-    row "C main embedding the JVM: whole process" "$(cut -f1 <<< "$embedded")" "$(cut -f2 <<< "$embedded")" ms "$launcher_row" "$l"
-    row "$launcher_row" "$l" "$(cut -f2 <<< "$launcher")" ms "$launcher_row" "$l"
+    v=$(cut -f1 <<< "$version")
+    row "java -version" "$v" "$(cut -f2 <<< "$version")" ms "java -version" "$v"
+    row "C main() -> first Java call returned (JVM created)" "$(cut -f1 <<< "$inside")" "$(cut -f2 <<< "$inside")" ms "java -version" "$v"
+    row "C main embedding the JVM: whole process" "$(cut -f1 <<< "$embedded")" "$(cut -f2 <<< "$embedded")" ms "java -version" "$v"
+    row "$launcher_row" "$(cut -f1 <<< "$launcher")" "$(cut -f2 <<< "$launcher")" ms "java -version" "$v"
     c1=$(field c 2 <<< "$jni_result")
     row "$c_in_c" "$c1" "$(field c 3 <<< "$jni_result")" ns/call "$c_in_c" "$c1"
     row "C -> Java: JNI, cached jmethodID" "$(field jni 2 <<< "$jni_result")" "$(field jni 3 <<< "$jni_result")" ns/call "$c_in_c" "$c1"

@@ -6,7 +6,7 @@ BEGIN {
     label["jython"] = "Python -> Java call (Jython)"
     label["graalPy"] = "Python -> Java call (GraalPy, sandboxed)"
     call_base = label["javaToJava"]
-    start_base = "Start-up: Java, no Python (baseline)"
+    start_base = "java -version"
 }
 FILENAME ~ /\.csv$/ && FNR > 1 {
     line = $0; gsub(/"/, "", line); split(line, f, ",")
