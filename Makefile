@@ -52,7 +52,7 @@ maven:
 # Every example carries its own copy of the shared build files; they must not drift apart.
 shape:
 	@for example in $(EXAMPLES); do \
-	  for file in find-jdk.sh:tools/find-jdk.sh .mvn/jvm.config:.mvn/jvm.config .mvn/maven.config:.mvn/maven.config; do \
+	  for file in find-jdk.sh:tools/find-jdk.sh need.sh:tools/need.sh .mvn/jvm.config:.mvn/jvm.config .mvn/maven.config:.mvn/maven.config; do \
 	    cmp -s "$$example/$${file%%:*}" "$${file#*:}" \
 	      || { echo "error: $$example/$${file%%:*} differs from $${file#*:}: copy it again" >&2; exit 1; }; \
 	  done; \
