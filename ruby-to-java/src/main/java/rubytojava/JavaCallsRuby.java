@@ -50,7 +50,7 @@ public class JavaCallsRuby {
         System.out.println("  terminate(): Ruby runtime released");
     }
 
-    /** Runs a Ruby file from the class path (Maven copies src/main/ruby there) and returns its value. */
+    /** Runs a Ruby file from the class path (Maven copies src/main/ruby/jruby there) and returns its value. */
     static Object loadRubyTools(ScriptingContainer ruby, String file) {
         Object value = ruby.runScriptlet(PathType.CLASSPATH, file);
         if (value == null) { // JRuby returns null, and throws nothing, when the file is not there
