@@ -34,22 +34,22 @@ def machine(jdk):
 
 
 def chart(path, results):
-    """Two panels, log scale: the cost of one call (ns) and start-ups (ms)."""
+    """Two panels, log scale: the cost of one call (ns) and start-ups (ms); baselines in grey."""
     import matplotlib
     matplotlib.use("svg")
     matplotlib.rcParams["svg.hashsalt"] = "interop-examples"  # stable ids: the file changes only with the figures
     import matplotlib.pyplot as plt
-    calls = [(f"{folder}: {r['what']}", float(r["median"]) * TO_NS[r["unit"]])
-             for folder, rows in results for r in rows if r["unit"] in TO_NS]
-    startups = [(f"{folder}: {r['what']}", float(r["median"]))
-                for folder, rows in results for r in rows if r["unit"] == "ms"]
+    def point(folder, r, scale):  # baselines in grey
+        return f"{folder}: {r['what']}", float(r["median"]) * scale, "#9e9e9e" if r["what"] == r["baseline"] else "#4c78a8"
+    calls = [point(folder, r, TO_NS[r["unit"]]) for folder, rows in results for r in rows if r["unit"] in TO_NS]
+    startups = [point(folder, r, 1) for folder, rows in results for r in rows if r["unit"] == "ms"]
     panels = [(p, title) for p, title in ((calls, "one call, ns (log scale)"), (startups, "start-up, ms (log scale)")) if p]
     heights = [len(p) for p, _ in panels]
     fig, axes = plt.subplots(len(panels), 1, figsize=(11, 1.5 + 0.22 * sum(heights)),
                              gridspec_kw={"height_ratios": heights}, squeeze=False)
     for ax, (points, title) in zip(axes[:, 0], panels):
-        labels, values = zip(*reversed(points))
-        ax.barh(labels, values, color="#4c78a8")
+        labels, values, colors = zip(*reversed(points))
+        ax.barh(labels, values, color=colors)
         ax.set_xscale("log")
         ax.set_title(title, loc="left", fontsize=10)
         ax.tick_params(axis="y", labelsize=7)
