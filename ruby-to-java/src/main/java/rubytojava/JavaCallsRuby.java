@@ -16,6 +16,8 @@ public class JavaCallsRuby {
         // SINGLETHREAD: this container gets a Ruby runtime of its own. (The default, SINGLETON,
         // shares one runtime among every container in the JVM.)
         ScriptingContainer ruby = new ScriptingContainer(LocalContextScope.SINGLETHREAD, LocalVariableBehavior.TRANSIENT);
+        // Like `jruby --disable-gems`: our Ruby needs no gem, and booting RubyGems is most of start-up.
+        ruby.getProvider().getRubyInstanceConfig().setDisableGems(true);
         try {
             Object tools = loadRubyTools(ruby, "ruby_tools.rb");
 

@@ -161,6 +161,29 @@ class RjbTest {
     }
 
     @Test
+    void aJavaCallThatBlocksStopsEveryRubyThread() throws Exception {
+        // The taker waits in Java holding Ruby's global lock, so the main thread never runs again
+        // (it would put, and both would finish): a deadlock, and one that SIGTERM does not end.
+        Path out = dir.resolve("blocked.txt");
+        ProcessBuilder builder = new ProcessBuilder(CRUBY, "-e", LOAD + """
+                $stdout.sync = true
+                queue = Rjb.import('java.util.concurrent.LinkedBlockingQueue').new
+                waiting = false
+                Thread.new { puts 'taker: waits in Java'; waiting = true; queue.take }
+                Thread.pass until waiting
+                puts 'main: runs again'
+                queue.put('x')
+                """).directory(dir.toFile()).redirectOutput(out.toFile()).redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", JDK);
+        Process process = builder.start();
+        assertFalse(process.waitFor(5, TimeUnit.SECONDS), "it finished: " + Files.readString(out));
+        process.destroy(); // SIGTERM
+        assertFalse(process.waitFor(2, TimeUnit.SECONDS), "SIGTERM ended it");
+        process.destroyForcibly().waitFor();
+        assertEquals("taker: waits in Java\n", Files.readString(out));
+    }
+
+    @Test
     void aJavaThreadCallingRubyCrashesTheProcess() throws Exception {
         // The limit: Ruby code may only run on a thread that Ruby made. rjb does not check.
         Result result = script("""
