@@ -59,6 +59,12 @@ public class CallCostBenchmark {
                   end
                 end
                 CallLoops""");
+        // JRuby compiles a Ruby method to JVM bytecode after 50 calls: have that done before JMH's
+        // warm-up, which then only has to wait for the JVM's JIT.
+        for (int i = 0; i < 100; i++) {
+            rubyCallsJava();
+            rubyCallsRuby();
+        }
     }
 
     @TearDown
