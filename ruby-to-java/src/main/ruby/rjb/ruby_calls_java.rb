@@ -13,8 +13,13 @@ if version < 25
 end
 
 # Starts the JVM in this process, with its class path and options: once, for the whole process.
-Rjb.load(ARGV.fetch(0, 'target/classes'), ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'])
-Calculator = Rjb.import('rubytojava.Calculator')
+classpath = ARGV.fetch(0, 'target/classes')
+Rjb.load(classpath, ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'])
+begin
+  Calculator = Rjb.import('rubytojava.Calculator')
+rescue StandardError => e # a Java NoClassDefFoundError, naming the class
+  abort "ruby_calls_java.rb: #{e.class}: #{e.message} is not in #{classpath.inspect}; run `make` first"
+end
 ProcessHandle = Rjb.import('java.lang.ProcessHandle')
 
 puts 'Ruby calls Java (CRuby + rjb)'

@@ -106,6 +106,13 @@ class RjbTest {
     }
 
     @Test
+    void aClassPathWithoutTheLessonsClassesIsOneClearLine() throws Exception {
+        Result result = run(Map.of(), LESSON, dir.toString());
+        assertEquals(new Result(1, "", "ruby_calls_java.rb: NoClassDefFoundError: rubytojava/Calculator is not in \""
+                + dir + "\"; run `make` first\n"), result);
+    }
+
+    @Test
     void aJavaExceptionKeepsItsMessageButNotItsJavaHierarchy() throws Exception {
         Result result = script("""
                 begin; Calculator.parsePercent('250'); rescue IllegalArgumentException => e; puts e.message; end
