@@ -146,6 +146,16 @@ class ProgramsTest {
     }
 
     @Test
+    void jrubyDoesNotLoadACRubyCExtension(@TempDir Path dir) throws Exception {
+        // What breaks on JRuby: gems with a C extension. rjb's own, where Debian installed it.
+        Path rjbcore = Path.of("/usr/lib/x86_64-linux-gnu/ruby/vendor_ruby/3.1.0/rjbcore.so");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(rjbcore), "no rjbcore.so here");
+        Result result = ruby(dir, "-e", "$LOAD_PATH << '" + rjbcore.getParent() + "'; require 'rjbcore'");
+        assertEquals(1, result.exitCode());
+        assertTrue(result.stderr().contains("LoadError: cannot load such file -- rjbcore"), result.stderr());
+    }
+
+    @Test
     void withoutRjbTheCRubyPartIsOneSkipLineAndTheRestIsChecked() throws Exception {
         // What `make all` does with NO_INSTALL=1 where rjb is missing (here: a ruby that is not there).
         // -o: the build is done (Maven is running these tests), so make must not start it again.
