@@ -9,16 +9,6 @@ BEGIN {
     label["jnaDirect"] = "Java -> C: JNA direct"
     label["jnaInterface"] = "Java -> C: JNA interface"
     order = "javaNotInlined ffm ffmCritical jni jnaDirect jnaInterface"
-    # TarballBenchmark: per entry of a 500-file archive; each row against the raw FFM calls.
-    label["tarBytesRaw"] = "Tarball, read an entry's bytes: raw FFM"
-    label["tarBytesSafe"] = "Tarball, read an entry's bytes: safe Tarball.file"
-    label["tarBytesJnaCopy"] = "Tarball, read an entry's bytes: JNA copy into byte[]"
-    label["tarViewRaw"] = "Tarball, get an entry's view: raw FFM"
-    label["tarViewRawConfinedHandle"] = "Tarball, get an entry's view: raw FFM, handle in a confined arena"
-    label["tarViewRawSharedHandle"] = "Tarball, get an entry's view: raw FFM, handle in a shared arena"
-    label["tarViewSafe"] = "Tarball, get an entry's view: safe Tarball.file"
-    tarball_order = "tarBytesRaw:tarBytesRaw tarBytesSafe:tarBytesRaw tarBytesJnaCopy:tarBytesRaw tarViewRaw:tarViewRaw"
-    tarball_order = tarball_order " tarViewRawConfinedHandle:tarViewRaw tarViewRawSharedHandle:tarViewRaw tarViewSafe:tarViewRaw"
 }
 FNR > 1 {
     gsub(/"/, "")
@@ -37,10 +27,4 @@ END {
     split(c_result, c, "\t")
     printf "%s\t%.2f\t%.2f\tns/call\t%s\t%.2f\t%.1f\n", "C -> C: function pointer", c[1], c[2], "C -> C: function pointer", c[1], 1.0
     printf "%s\t%.2f\t%.2f\tns/call\t%s\t%.2f\t%.1f\n", "Java -> C: FFM, vs the C loop", score["ffm"], error["ffm"], "C -> C: function pointer", c[1], score["ffm"] / c[1]
-    n = split(tarball_order, pairs, " ")
-    for (i = 1; i <= n; i++) {
-        split(pairs[i], pair, ":"); b = pair[1]; base_name = pair[2]
-        if (!(b in score)) { print "missing JMH result for " b > "/dev/stderr"; exit 1 }
-        printf "%s\t%.2f\t%.2f\tns/call\t%s\t%.2f\t%.1f\n", label[b], score[b], error[b], label[base_name], score[base_name], score[b] / score[base_name]
-    }
 }
