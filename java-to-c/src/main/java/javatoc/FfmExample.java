@@ -26,7 +26,7 @@ public final class FfmExample implements ExampleLibrary {
 
     private FfmExample() {}
 
-    /** Loads libexample.so from -Djava.library.path, as JNI does; C's handles below then find it. */
+    /** Loads libexample.so from -Djava.library.path, as JNI does; the handles in C below find it there. */
     public static FfmExample load() {
         try {
             System.loadLibrary("example");
@@ -47,6 +47,14 @@ public final class FfmExample implements ExampleLibrary {
         /** The symbols of the libraries that this class loader loaded: libexample.so. */
         static final SymbolLookup EXAMPLE = SymbolLookup.loaderLookup();
 
+        // A "critical" call skips the switch of the thread's state from Java to native: right
+        // for short functions that never block nor call back into Java.
+        static final MethodHandle DOUBLE_INPUT = LINKER.downcallHandle(EXAMPLE.findOrThrow("double_input"),
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT), Linker.Option.critical(false));
+        // The same function as a regular downcall, what every call that may block must be.
+        static final MethodHandle DOUBLE_INPUT_NOT_CRITICAL = LINKER.downcallHandle(EXAMPLE.findOrThrow("double_input"),
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+
         /** C's {@code point}: two 32-bit ints, 8 bytes, no padding. */
         static final StructLayout POINT = MemoryLayout.structLayout(JAVA_INT.withName("x"), JAVA_INT.withName("y"));
         static final long X = POINT.byteOffset(PathElement.groupElement("x"));
@@ -57,13 +65,6 @@ public final class FfmExample implements ExampleLibrary {
         static final VarHandle ERRNO = CALL_STATE.varHandle(PathElement.groupElement("errno"));
         static final int R_OK = 4;
 
-        // A "critical" call skips the switch of the thread's state from Java to native: right
-        // for short functions that never block nor call back into Java.
-        static final MethodHandle DOUBLE_INPUT = LINKER.downcallHandle(EXAMPLE.findOrThrow("double_input"),
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT), Linker.Option.critical(false));
-        // The same function as a regular downcall, what every call that may block must be.
-        static final MethodHandle DOUBLE_INPUT_NOT_CRITICAL = LINKER.downcallHandle(EXAMPLE.findOrThrow("double_input"),
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT));
         static final MethodHandle GREET = LINKER.downcallHandle(EXAMPLE.findOrThrow("greet"),
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG));
         static final MethodHandle SHOUT = LINKER.downcallHandle(EXAMPLE.findOrThrow("shout"),
@@ -91,7 +92,7 @@ public final class FfmExample implements ExampleLibrary {
         }
     }
 
-    /** {@link #doubleInput}, through the regular (not critical) handle: for the benchmark and make asm. */
+    /** The same call as a regular downcall, for `make bench` and `make asm` to set beside the critical one. */
     public int doubleInputNotCritical(int input) {
         try {
             return (int) C.DOUBLE_INPUT_NOT_CRITICAL.invokeExact(input);
