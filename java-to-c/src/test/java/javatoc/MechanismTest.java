@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -122,5 +124,17 @@ class MechanismTest {
         }
         assertTrue(Arrays.stream(FfmExample.class.getDeclaredFields()).noneMatch(f -> f.getType() == MethodHandle.class),
                 "no handle in an instance field of FfmExample");
+    }
+
+    @Test
+    void ffmMemoryIsUnusableOnceItsArenaIsClosed() {
+        // What FfmExample relies on: C's strings and structs live in a confined arena, and a
+        // use after the try block is an exception, not a read of freed memory.
+        MemorySegment name;
+        try (Arena arena = Arena.ofConfined()) {
+            name = arena.allocateFrom("Ferris");
+            assertEquals("Ferris", name.getString(0));
+        }
+        assertEquals("Already closed", assertThrows(IllegalStateException.class, () -> name.getString(0)).getMessage());
     }
 }
