@@ -1,5 +1,5 @@
 /* For `make asm`: a C caller of double_input, to set beside the JIT's Java caller. */
-#include "../example.h"
+#include "example.h"
 
 int32_t call_double_input(int32_t input) {
     return double_input(input);
