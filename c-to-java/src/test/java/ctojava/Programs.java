@@ -24,7 +24,10 @@ final class Programs {
 
     /** One of the C programs in target/bin, started in workDir with no LD_LIBRARY_PATH. */
     static Result c(Path workDir, String program, String... args) throws IOException, InterruptedException {
-        Path executable = BIN.resolve(program);
+        return c(workDir, BIN.resolve(program), args);
+    }
+
+    static Result c(Path workDir, Path executable, String... args) throws IOException, InterruptedException {
         assertTrue(Files.isExecutable(executable), executable + " is missing: build it with `make` first");
         List<String> command = new ArrayList<>(List.of(executable.toString()));
         command.addAll(List.of(args));
