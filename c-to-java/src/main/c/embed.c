@@ -11,6 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+static jsize created_jvms(void) {
+    JavaVM *vm;
+    jsize count = 0;
+    return JNI_GetCreatedJavaVMs(&vm, 1, &count) == JNI_OK ? count : -1;
+}
+
 int main(int argc, char **argv) {
     char *jvm_options[argc];
     int jvm_option_count = 0;
@@ -28,6 +34,7 @@ int main(int argc, char **argv) {
     fflush(stdout); /* the JVM writes to the same file descriptors, unbuffered */
     JavaVM *vm;
     JNIEnv *env;
+    JavaVMInitArgs defaults = {.version = JNI_VERSION_21}; /* for the JVMs that cannot be created */
     if (create_jvm(jvm_option_count, jvm_options, &vm, &env) != JNI_OK) return 1;
 
     int status = 1;
@@ -54,6 +61,17 @@ int main(int argc, char **argv) {
     snprintf(what, sizeof what, "%s.%s(%d) threw", class_name, method_name, value);
     if (report_exception(env, what)) goto destroy;
     printf("  %d * 2 = %d\n", value, (int)doubled);
+
+    /* One JVM per process. Code that needs Java in a process that may have a JVM asks for it
+     * first; a second JNI_CreateJavaVM fails, and on HotSpot it also leaves JNI_GetCreatedJavaVMs
+     * reporting none (it marks a JVM "being created" before it checks, and does not undo that). */
+    jsize before = created_jvms();
+    printf("  JNI_GetCreatedJavaVMs: %d JVM%s\n", (int)before, before == 1 ? "" : "s");
+    JavaVM *other;
+    JNIEnv *other_env;
+    printf("  a second JNI_CreateJavaVM: %s\n", jni_error_name(JNI_CreateJavaVM(&other, (void **)&other_env, &defaults)));
+    jsize after = created_jvms();
+    printf("  JNI_GetCreatedJavaVMs after that: %d JVM%s\n", (int)after, after == 1 ? "" : "s");
     status = 0;
 
 destroy:
@@ -62,9 +80,7 @@ destroy:
     if (status != 0) return status;
     printf("  DestroyJavaVM: %s\n", jni_error_name(destroyed));
 
-    /* One JVM per process, for the life of the process: a second one cannot be created. */
-    JavaVMInitArgs again = {.version = JNI_VERSION_21};
-    jint second = JNI_CreateJavaVM(&vm, (void **)&env, &again);
-    printf("  a second JNI_CreateJavaVM: %s\n", jni_error_name(second));
+    /* Nor after DestroyJavaVM: a process starts the JVM once, and keeps it until it exits. */
+    printf("  JNI_CreateJavaVM after DestroyJavaVM: %s\n", jni_error_name(JNI_CreateJavaVM(&vm, (void **)&env, &defaults)));
     return destroyed == JNI_OK ? 0 : 1;
 }
