@@ -4,12 +4,16 @@
  *
  * calls ctojava.Doubler.doubleInput(value) (value 4 by default) and prints "4 * 2 = 8".
  * --class and --method name another class or method, to see what a missing one looks like.
- * Exit status: 0, or 1 with one "error: ..." line on stderr saying what went wrong. */
+ * Exit status: 0, or 1 with one "error: ..." line on stderr saying what went wrong (2: a bad argument). */
 #include "jvm.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+static const char *const USAGE = "usage: embed [-J<jvm option>]... [--class=NAME] [--method=NAME] [value]";
 
 static jsize created_jvms(void) {
     JavaVM *vm;
@@ -27,7 +31,16 @@ int main(int argc, char **argv) {
         if (strncmp(argv[i], "-J", 2) == 0) jvm_options[jvm_option_count++] = argv[i] + 2;
         else if (strncmp(argv[i], "--class=", 8) == 0) class_name = argv[i] + 8;
         else if (strncmp(argv[i], "--method=", 9) == 0) method_name = argv[i] + 9;
-        else value = atoi(argv[i]);
+        else {
+            char *end;
+            errno = 0;
+            long number = strtol(argv[i], &end, 10);
+            if (*argv[i] == '\0' || *end != '\0' || errno != 0 || number < INT_MIN || number > INT_MAX) {
+                fprintf(stderr, "error: `%s` is not an int from %d to %d; %s\n", argv[i], INT_MIN, INT_MAX, USAGE);
+                return 2;
+            }
+            value = (int)number;
+        }
     }
 
     printf("C main embeds the JVM (JNI invocation API)\n");

@@ -68,6 +68,10 @@ int main(int argc, char **argv) {
     int jvm_option_count = 0;
     for (int i = 1; i < argc; i++) {
         if (strncmp(argv[i], "-J", 2) == 0) jvm_options[jvm_option_count++] = argv[i] + 2;
+        else {
+            fprintf(stderr, "error: unknown argument `%s`; usage: threads [-J<jvm option>]...\n", argv[i]);
+            return 2;
+        }
     }
 
     printf("Native threads attach to the JVM, call Java, detach\n");

@@ -44,7 +44,7 @@ public final class JnaCallbacks {
             callbacks = Native.load("callbacks", Callbacks.class);
         } catch (UnsatisfiedLinkError e) {
             System.err.println("error: libcallbacks.so could not be loaded from -Djna.library.path="
-                    + System.getProperty("jna.library.path") + ": build it with `make` in c-to-java/ (it goes to target/native/)");
+                    + System.getProperty("jna.library.path", "(not set)") + ": build it with `make` in c-to-java/ (it goes to target/native/)");
             System.exit(1);
             return;
         }
