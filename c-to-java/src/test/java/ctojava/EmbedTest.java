@@ -59,13 +59,9 @@ class EmbedTest {
 
     @Test
     void withoutTheRpathTheLoaderCannotFindLibjvmAndMainNeverRuns() throws Exception {
-        // The same build line as the Makefile's, without -Wl,-rpath: `cc` must be there (it built embed).
-        Path jdk = Path.of(System.getProperty("java.home"));
-        Path executable = elsewhere.resolve("embed-without-rpath");
-        Process cc = new ProcessBuilder(System.getenv().getOrDefault("CC", "cc"), "-I" + jdk.resolve("include"),
-                "-I" + jdk.resolve("include/linux"), "-o", executable.toString(), "src/main/c/embed.c", "src/main/c/jvm.c",
-                "-L" + jdk.resolve("lib/server"), "-ljvm").inheritIO().start();
-        assertEquals(0, cc.waitFor());
+        // The Makefile's build line without -Wl,-rpath (`cc` is there: it built embed).
+        Path executable = Programs.compile(elsewhere.resolve("embed-without-rpath"), false,
+                "src/main/c/embed.c", "src/main/c/jvm.c");
         Result result = Programs.c(elsewhere, executable);
         assertEquals(127, result.exitCode());
         assertEquals("", result.stdout(), "main never ran");
