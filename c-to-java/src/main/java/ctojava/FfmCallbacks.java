@@ -13,6 +13,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * C calls Java through FFM upcall stubs: a C function pointer whose target is a Java method.
@@ -39,7 +40,11 @@ public final class FfmCallbacks {
     }
 
     public static void main(String[] args) throws Throwable {
-        boolean unguarded = Arrays.asList(args).contains("--unguarded");
+        boolean unguarded = List.of(args).equals(List.of("--unguarded"));
+        if (args.length > 0 && !unguarded) {
+            System.err.println("error: unknown arguments " + List.of(args) + "; usage: java ... ctojava.FfmCallbacks [--unguarded]");
+            System.exit(2);
+        }
         try {
             System.loadLibrary("callbacks"); // libcallbacks.so, from a folder of -Djava.library.path
         } catch (UnsatisfiedLinkError e) {

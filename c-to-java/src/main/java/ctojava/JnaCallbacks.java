@@ -5,6 +5,7 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * C calls Java through JNA callbacks: a Java object implementing a {@link Callback} interface,
@@ -38,7 +39,11 @@ public final class JnaCallbacks {
     static final LibC.Comparator COMPARE_INTS = (a, b) -> Integer.compare(a.getInt(0), b.getInt(0));
 
     public static void main(String[] args) {
-        boolean unguarded = Arrays.asList(args).contains("--unguarded");
+        boolean unguarded = List.of(args).equals(List.of("--unguarded"));
+        if (args.length > 0 && !unguarded) {
+            System.err.println("error: unknown arguments " + List.of(args) + "; usage: java ... ctojava.JnaCallbacks [--unguarded]");
+            System.exit(2);
+        }
         Callbacks callbacks;
         try {
             callbacks = Native.load("callbacks", Callbacks.class);
