@@ -4,8 +4,9 @@
  *     jni_loop c|jni [SAMPLES [CALLS]]
  *
  * calls c_double_input, or ctojava.Doubler.doubleInput through JNI, CALLS times in call_n's loop:
- * once to warm up (the JIT compiles doubleInput), then SAMPLES times, printing the nanoseconds
- * one call took, one sample a line. */
+ * once to warm up (the JIT compiles doubleInput), then SAMPLES times (default 10), printing the
+ * nanoseconds one call took, one sample a line. CALLS: 200000000 for c, 10000000 for jni by default,
+ * so that each sample takes about half a second. */
 #include "call_loop.h"
 #include "jvm.h"
 
@@ -41,7 +42,7 @@ static long count(const char *text) {
 int main(int argc, char **argv) {
     int jni = argc > 1 && strcmp(argv[1], "jni") == 0;
     long samples = argc > 2 ? count(argv[2]) : 10;
-    long calls = argc > 3 ? count(argv[3]) : jni ? 20000000 : 200000000;
+    long calls = argc > 3 ? count(argv[3]) : jni ? 10000000 : 200000000;
     if (argc < 2 || argc > 4 || (!jni && strcmp(argv[1], "c") != 0) || samples == 0 || calls == 0) {
         fprintf(stderr, "error: usage: jni_loop c|jni [SAMPLES [CALLS]], SAMPLES and CALLS from 1 to %d\n", INT32_MAX);
         return 2;
