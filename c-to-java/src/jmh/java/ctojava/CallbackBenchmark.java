@@ -32,6 +32,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
+@OperationsPerInvocation(CallbackBenchmark.CALLS) // JMH divides each call_n by its CALLS calls
 public class CallbackBenchmark {
     static final int CALLS = 1000;
 
@@ -70,25 +71,21 @@ public class CallbackBenchmark {
     }
 
     @Benchmark
-    @OperationsPerInvocation(CALLS)
     public int cToC() throws Throwable {
         return (int) CALL_N.invokeExact(cDoubleInput, CALLS);
     }
 
     @Benchmark
-    @OperationsPerInvocation(CALLS)
     public int ffmUpcall() throws Throwable {
         return (int) CALL_N.invokeExact(upcall, CALLS);
     }
 
     @Benchmark
-    @OperationsPerInvocation(CALLS)
     public int guardedFfmUpcall() throws Throwable {
         return (int) CALL_N.invokeExact(guardedUpcall, CALLS);
     }
 
     @Benchmark
-    @OperationsPerInvocation(CALLS)
     public int jnaCallback() {
         return JNA_CALL_LOOP.call_n(JnaCallbacks.DOUBLE_INPUT, CALLS);
     }
