@@ -19,7 +19,6 @@ class ProgramsTest {
     static final List<String> JAVA_FLAGS = List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow");
     static final List<String> COMPILER = List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI",
             "--upgrade-module-path=target/compiler");
-    static final List<String> INTERPRETER = List.of("-Dpolyglot.engine.WarnInterpreterOnly=false");
     /** What `make run` uses (the Makefile's FAST_FLAGS and the AOT cache that `make` trains). */
     static final Path AOT_CACHE = Path.of("target/graaljs.aot");
     static final List<String> LESSON = List.of("-Dpolyglot.engine.WarnInterpreterOnly=false", "-XX:TieredStopAtLevel=1",
