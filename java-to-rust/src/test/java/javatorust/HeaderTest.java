@@ -11,6 +11,7 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.foreign.FunctionDescriptor;
@@ -100,6 +101,22 @@ class HeaderTest {
         assertNotEquals(parsed, parse(header.replace("int32_t double_input", "int64_t double_input")));
         assertNotEquals(parsed, parse(header.replace("(int32_t input)", "(int32_t input, bool twice)")));
         assertNotEquals(parsed, parse(header.replace("tally_add", "tally_insert")));
+    }
+
+    @Test
+    void debiansCbindgen024CannotParseEdition2024SoTheBuildHandsItACopy() throws Exception {
+        String version;
+        try {
+            Process process = new ProcessBuilder("cbindgen", "--version").redirectErrorStream(true).start();
+            version = new String(process.getInputStream().readAllBytes()).trim();
+        } catch (java.io.IOException e) {
+            version = "none";
+        }
+        assumeTrue(version.startsWith("cbindgen 0.24."), "the trap is Debian 12's cbindgen 0.24; this one is " + version);
+        Process raw = new ProcessBuilder("cbindgen", "--lang", "c", "src/main/rust/lib.rs").redirectErrorStream(true).start();
+        String output = new String(raw.getInputStream().readAllBytes());
+        assertEquals(1, raw.waitFor());
+        assertTrue(output.contains("Error(\"expected path\")"), output); // it stops at #[unsafe(no_mangle)]
     }
 
     @Test

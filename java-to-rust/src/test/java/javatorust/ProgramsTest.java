@@ -84,6 +84,14 @@ class ProgramsTest {
     }
 
     @Test
+    void underTheFutureDefaultLoadingTheLibraryIsRefused() throws Exception {
+        Result result = java(List.of("--illegal-native-access=deny", "-Djava.library.path=" + RUST_LIB), "javatorust.Main");
+        assertEquals(1, result.exitCode());
+        assertTrue(result.stderr().startsWith("error: Illegal native access from an unnamed module"), result.stderr());
+        assertEquals(1, result.stderr().lines().count(), result.stderr());
+    }
+
+    @Test
     void aPanicWithoutTheGuardAbortsTheWholeJvm() throws Exception {
         Result survived = java(flags(RUST_LIB), "javatorust.Unguarded", "21");
         assertEquals("unguarded_double(21) = 42\n", survived.stdout());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,21 @@ class RustTest {
     void aStringWithNulIsRefusedBeforeItReachesRust() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Rust.shout("a\0b"));
         assertEquals("a C string cannot hold NUL (U+0000), and this one has it at index 1", e.getMessage());
+    }
+
+    @Test
+    @SuppressWarnings("restricted")
+    void aPointerFromRustIsASegmentOfSizeZeroUntilJavaWidensIt() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment shouted = RustLib.shout(arena.allocateFrom("abc"));
+            try {
+                assertEquals(0, shouted.byteSize()); // FFM knows the address, not what is there
+                assertThrows(IndexOutOfBoundsException.class, () -> shouted.getString(0));
+                assertEquals("ABC", shouted.reinterpret(4).getString(0)); // "ABC" and its NUL
+            } finally {
+                RustLib.free_string(shouted);
+            }
+        }
     }
 
     @Test
