@@ -3,12 +3,13 @@
 
 include!(concat!(env!("OUT_DIR"), "/jni.rs"));
 
-/// Calls a function of JNI's function table: `jni!(env, FindClass, name)` is C's
+/// Calls a function of JNI's function table: `unsafe { jni!(env, FindClass, name) }` is C's
 /// `(*env)->FindClass(env, name)`. Each entry is an Option (a C function pointer may be NULL).
+/// Every call is `unsafe`: Rust cannot check what a C function does with its arguments.
 #[macro_export]
 macro_rules! jni {
     ($env:expr, $function:ident $(, $argument:expr)*) => {
-        unsafe { ((**$env).$function.expect(stringify!($function)))($env $(, $argument)*) }
+        ((**$env).$function.expect(stringify!($function)))($env $(, $argument)*)
     };
 }
 
