@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::ffi::{CStr, CString, c_char};
 use std::panic::{self, AssertUnwindSafe};
 use std::ptr;
-use std::sync::Once;
+use std::sync::{Mutex, Once, PoisonError};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The essay's function. `wrapping_mul` wraps on overflow, as Java's `int` does (a plain `*`
@@ -51,9 +51,10 @@ pub unsafe extern "C" fn free_string(text: *mut c_char) {
 
 // ---- A Rust object behind an opaque handle --------------------------------------------------
 
-/// Counts words. Not `#[repr(C)]`: C and Java never see inside; they hold a `Tally *`.
+/// Counts words. Not `#[repr(C)]`: C and Java never see inside; they hold a `Tally *`. The
+/// Mutex makes it safe to share between threads, whatever arena Java keeps it in.
 pub struct Tally {
-    counts: HashMap<String, u32>,
+    counts: Mutex<HashMap<String, u32>>,
 }
 
 /// How many tallies are alive: lets Java see that each is freed exactly once.
@@ -70,20 +71,21 @@ impl Drop for Tally {
 #[unsafe(no_mangle)]
 pub extern "C" fn tally_new() -> *mut Tally {
     LIVE_TALLIES.fetch_add(1, Ordering::SeqCst);
-    Box::into_raw(Box::new(Tally { counts: HashMap::new() }))
+    Box::into_raw(Box::new(Tally { counts: Mutex::new(HashMap::new()) }))
 }
 
 /// Counts one more `word`, and returns how many times it has been seen.
 ///
 /// # Safety
-/// `tally` comes from `tally_new` and is not freed; no other thread uses it during the call;
-/// `word` is a NUL-terminated string.
+/// `tally` comes from `tally_new` and is not freed during the call; `word` is a NUL-terminated
+/// string.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn tally_add(tally: *mut Tally, word: *const c_char) -> u32 {
-    let tally = unsafe { &mut *tally };
+pub unsafe extern "C" fn tally_add(tally: *const Tally, word: *const c_char) -> u32 {
+    let tally = unsafe { &*tally };
     let word = unsafe { CStr::from_ptr(word) }.to_string_lossy().into_owned();
-    let count = tally.counts.entry(word).or_insert(0);
-    *count += 1;
+    let mut counts = tally.counts.lock().unwrap_or_else(PoisonError::into_inner);
+    let count = counts.entry(word).or_insert(0);
+    *count = count.saturating_add(1);
     *count
 }
 
@@ -95,7 +97,8 @@ pub unsafe extern "C" fn tally_add(tally: *mut Tally, word: *const c_char) -> u3
 pub unsafe extern "C" fn tally_count(tally: *const Tally, word: *const c_char) -> u32 {
     let tally = unsafe { &*tally };
     let word = unsafe { CStr::from_ptr(word) }.to_string_lossy();
-    tally.counts.get(word.as_ref()).copied().unwrap_or(0)
+    let counts = tally.counts.lock().unwrap_or_else(PoisonError::into_inner);
+    counts.get(word.as_ref()).copied().unwrap_or(0)
 }
 
 /// Frees a tally: `Box::from_raw` takes ownership back, and the Box is dropped.

@@ -98,7 +98,7 @@ public final class RustLib {
         }
     }
 
-    /** {@code uint32_t tally_add(Tally *tally, const char *word);} */
+    /** {@code uint32_t tally_add(const Tally *tally, const char *word);} */
     static final class tally_add {
         static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS);
         static final MethodHandle HANDLE = downcall("tally_add", DESC);

@@ -11,8 +11,8 @@ import java.lang.foreign.MemorySegment;
 public final class Tally {
     private final MemorySegment handle;
 
-    /** A new Rust tally that lives as long as {@code arena}. Use a confined arena: Rust's
-     *  {@code &mut Tally} must not be shared between threads, and a confined arena enforces that. */
+    /** A new Rust tally that lives as long as {@code arena}: any kind of arena (Rust's Tally locks
+     *  itself, so threads may share it); a confined one keeps other threads out altogether. */
     @SuppressWarnings("restricted") // reinterpret: Java trusts that tally_free is the right clean-up
     public Tally(Arena arena) {
         // reinterpret ties the pointer to the arena and gives it the action to run when it closes.

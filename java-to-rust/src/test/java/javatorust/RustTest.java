@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -95,6 +99,25 @@ class RustTest {
             assertEquals(WrongThreadException.class, e.getCause().getClass());
             assertEquals(1, tally.add("race")); // the owner thread still can
         }
+    }
+
+    @Test
+    void threadsCanShareATallyInASharedArena() throws Exception {
+        long before = Tally.live();
+        try (Arena arena = Arena.ofShared(); ExecutorService executor = Executors.newFixedThreadPool(4)) {
+            Tally tally = new Tally(arena);
+            List<CompletableFuture<Void>> threads = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                threads.add(CompletableFuture.runAsync(() -> {
+                    for (int i = 0; i < 10_000; i++) {
+                        tally.add("shared");
+                    }
+                }, executor));
+            }
+            CompletableFuture.allOf(threads.toArray(CompletableFuture[]::new)).get();
+            assertEquals(40_000, tally.count("shared")); // Rust's Mutex: no update lost
+        }
+        assertEquals(before, Tally.live());
     }
 
     @Test
