@@ -10,8 +10,8 @@ use std::collections::HashMap;
 use std::ffi::{CStr, CString, c_char};
 use std::panic::{self, AssertUnwindSafe};
 use std::ptr;
-use std::sync::{Mutex, Once, PoisonError};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, Once, PoisonError};
 
 /// The essay's function. `wrapping_mul` wraps on overflow, as Java's `int` does (a plain `*`
 /// would panic in a debug build and wrap in a release one).
