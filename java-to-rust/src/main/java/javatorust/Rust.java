@@ -4,6 +4,7 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.Objects;
 
 /** The safe Java API over RustLib's strings and panics: Java types in, Java types out. */
 public final class Rust {
@@ -50,6 +51,7 @@ public final class Rust {
 
     /** A C string holds no NUL (U+0000): C would see {@code text} end there, so refuse it. */
     static MemorySegment toCString(String text, Arena arena) {
+        Objects.requireNonNull(text, "text");
         int nul = text.indexOf('\0');
         if (nul >= 0) {
             throw new IllegalArgumentException("a C string cannot hold NUL (U+0000), and this one has it at index " + nul);

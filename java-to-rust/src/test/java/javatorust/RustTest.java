@@ -34,6 +34,7 @@ class RustTest {
     void aStringWithNulIsRefusedBeforeItReachesRust() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Rust.shout("a\0b"));
         assertEquals("a C string cannot hold NUL (U+0000), and this one has it at index 1", e.getMessage());
+        assertThrows(NullPointerException.class, () -> Rust.shout(null)); // never a NULL into Rust
     }
 
     @Test
