@@ -15,8 +15,14 @@ public final class Tally {
      *  itself, so threads may share it); a confined one keeps other threads out altogether. */
     @SuppressWarnings("restricted") // reinterpret: Java trusts that tally_free is the right clean-up
     public Tally(Arena arena) {
-        // reinterpret ties the pointer to the arena and gives it the action to run when it closes.
-        handle = RustLib.tally_new().reinterpret(arena, RustLib::tally_free);
+        MemorySegment tally = RustLib.tally_new();
+        try {
+            // reinterpret ties the pointer to the arena and gives it the action to run when it closes.
+            handle = tally.reinterpret(arena, RustLib::tally_free);
+        } catch (RuntimeException e) { // the arena is closed, or belongs to another thread
+            RustLib.tally_free(tally);
+            throw e;
+        }
     }
 
     /** Counts one more {@code word}; returns how many times it has been seen. */

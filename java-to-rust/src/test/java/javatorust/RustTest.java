@@ -92,6 +92,16 @@ class RustTest {
     }
 
     @Test
+    void aTallyInAClosedArenaIsRefusedAndNotLeaked() {
+        long before = Tally.live();
+        Arena arena = Arena.ofConfined();
+        arena.close();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new Tally(arena));
+        assertEquals("Already closed", e.getMessage());
+        assertEquals(before, Tally.live());
+    }
+
+    @Test
     void anotherThreadCannotUseATallyOfAConfinedArena() throws Exception {
         try (Arena arena = Arena.ofConfined()) {
             Tally tally = new Tally(arena);
