@@ -96,6 +96,19 @@ class UpcallsTest {
     }
 
     @Test
+    void withoutAWorkingBindgenTheFolderIsSkippedWithTheDebianPackages() throws Exception {
+        Path bin = Files.createDirectory(elsewhere.resolve("bin"));
+        Path bindgen = Files.writeString(bin.resolve("bindgen"), "#!/bin/sh\nexit 1\n"); // a bindgen that fails
+        assertTrue(bindgen.toFile().setExecutable(true));
+        Map<String, String> noBindgen = Map.of("PATH", bin + ":" + System.getenv("PATH"), "NO_INSTALL", "1",
+                "JAVA_HOME", Programs.JDK);
+        Result result = Programs.make(elsewhere, noBindgen, "all");
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertEquals("SKIP: rust-to-java: not installed, and NO_INSTALL=1 says not to install it;"
+                + " to install it: apt-get install -y bindgen clang\n", result.stdout());
+    }
+
+    @Test
     void withoutCargoTheFolderIsSkippedWithTheFixAndUnderCiItFails() throws Exception {
         assumeTrue(!Files.exists(Path.of("/usr/bin/cargo")), "this machine has a system-wide cargo");
         Map<String, String> noRust = Map.of("PATH", "/usr/bin:/bin", "HOME", elsewhere.toString(), "JAVA_HOME", Programs.JDK);
