@@ -123,7 +123,7 @@ pub extern "C" fn tally_live() -> usize {
 /// `free_string`. Without a panic, `*error` is left alone.
 ///
 /// # Safety
-/// `error` is a valid place for one pointer.
+/// `error` is NULL (then the message is dropped) or a valid place for one pointer.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn checked_double(input: i32, error: *mut *mut c_char) -> i32 {
     unsafe { guard(error, || input.strict_mul(2)) }.unwrap_or(0)
@@ -167,8 +167,10 @@ unsafe fn guard<T>(error: *mut *mut c_char, body: impl FnOnce() -> T) -> Option<
                 (None, Some(text)) => text.clone(),
                 (None, None) => "a panic without a message".to_string(),
             };
-            let message = CString::new(message.replace('\0', " ")).unwrap_or_default();
-            unsafe { *error = message.into_raw() };
+            if !error.is_null() {
+                let message = CString::new(message.replace('\0', " ")).unwrap_or_default();
+                unsafe { *error = message.into_raw() };
+            }
             None
         }
     }
