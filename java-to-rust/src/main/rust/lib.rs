@@ -74,13 +74,16 @@ pub extern "C" fn tally_new() -> *mut Tally {
     Box::into_raw(Box::new(Tally { counts: Mutex::new(HashMap::new()) }))
 }
 
-/// Counts one more `word`, and returns how many times it has been seen.
+/// Counts one more `word`, and returns how many times it has been seen (0 for a NULL argument).
 ///
 /// # Safety
 /// `tally` comes from `tally_new` and is not freed during the call; `word` is a NUL-terminated
 /// string.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tally_add(tally: *const Tally, word: *const c_char) -> u32 {
+    if tally.is_null() || word.is_null() {
+        return 0;
+    }
     let tally = unsafe { &*tally };
     let word = unsafe { CStr::from_ptr(word) }.to_string_lossy().into_owned();
     let mut counts = tally.counts.lock().unwrap_or_else(PoisonError::into_inner);
@@ -95,19 +98,24 @@ pub unsafe extern "C" fn tally_add(tally: *const Tally, word: *const c_char) -> 
 /// As for `tally_add`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tally_count(tally: *const Tally, word: *const c_char) -> u32 {
+    if tally.is_null() || word.is_null() {
+        return 0;
+    }
     let tally = unsafe { &*tally };
     let word = unsafe { CStr::from_ptr(word) }.to_string_lossy();
     let counts = tally.counts.lock().unwrap_or_else(PoisonError::into_inner);
     counts.get(word.as_ref()).copied().unwrap_or(0)
 }
 
-/// Frees a tally: `Box::from_raw` takes ownership back, and the Box is dropped.
+/// Frees a tally: `Box::from_raw` takes ownership back, and the Box is dropped. NULL: nothing.
 ///
 /// # Safety
 /// `tally` comes from `tally_new` and is freed once: after this call it must not be used.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tally_free(tally: *mut Tally) {
-    drop(unsafe { Box::from_raw(tally) });
+    if !tally.is_null() {
+        drop(unsafe { Box::from_raw(tally) });
+    }
 }
 
 /// How many tallies are alive (made by `tally_new`, not yet freed).

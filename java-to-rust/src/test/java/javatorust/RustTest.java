@@ -92,6 +92,19 @@ class RustTest {
     }
 
     @Test
+    void rustChecksForNullWhereCWouldCrash() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment word = arena.allocateFrom("word");
+            assertEquals(0, RustLib.tally_add(MemorySegment.NULL, word));
+            assertEquals(0, RustLib.tally_count(MemorySegment.NULL, word));
+            RustLib.tally_free(MemorySegment.NULL);
+            RustLib.free_string(MemorySegment.NULL);
+            assertEquals(MemorySegment.NULL, RustLib.shout(MemorySegment.NULL));
+            assertEquals(0, RustLib.checked_double(2_000_000_000, MemorySegment.NULL)); // the message is dropped
+        }
+    }
+
+    @Test
     void aTallyInAClosedArenaIsRefusedAndNotLeaked() {
         long before = Tally.live();
         Arena arena = Arena.ofConfined();
