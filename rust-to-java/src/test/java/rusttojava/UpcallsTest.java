@@ -122,4 +122,14 @@ class UpcallsTest {
         assertFalse(underCi.stdout().isEmpty());
         assertTrue(underCi.stderr().startsWith("CI=true: a skipped example counts as a failure\n"), underCi.stderr());
     }
+
+    @Test
+    void deniedNativeAccessIsOneClearLine() throws Exception {
+        Result result = Programs.java(elsewhere, List.of("--illegal-native-access=deny",
+                "-Djava.library.path=" + Programs.RELEASE), "rusttojava.Upcalls");
+        assertEquals(1, result.exitCode());
+        assertEquals("", result.stdout());
+        assertTrue(result.stderr().matches("error: Illegal native access from an unnamed module \\(.*\\): "
+                + "run java with --enable-native-access=ALL-UNNAMED\n"), result.stderr());
+    }
 }
