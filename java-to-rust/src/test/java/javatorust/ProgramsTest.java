@@ -88,6 +88,7 @@ class ProgramsTest {
         Result result = java(List.of("--illegal-native-access=deny", "-Djava.library.path=" + RUST_LIB), "javatorust.Main");
         assertEquals(1, result.exitCode());
         assertTrue(result.stderr().startsWith("error: Illegal native access from an unnamed module"), result.stderr());
+        assertTrue(result.stderr().endsWith(": run java with --enable-native-access=ALL-UNNAMED\n"), result.stderr());
         assertEquals(1, result.stderr().lines().count(), result.stderr());
     }
 
