@@ -65,7 +65,7 @@ class UpcallsTest {
         Result result = Programs.java(elsewhere, Programs.flags(elsewhere), "rusttojava.Upcalls");
         assertEquals(1, result.exitCode());
         assertEquals(TITLE + "\n", result.stdout());
-        assertEquals("error: librustcalls.so is not in -Djava.library.path=" + elsewhere + ": build it with `make` in"
+        assertEquals("error: librustcalls.so could not be loaded from -Djava.library.path=" + elsewhere + ": build it with `make` in"
                 + " rust-to-java/ (cargo puts it in target/cargo/release/) and pass that folder\n", result.stderr());
     }
 
