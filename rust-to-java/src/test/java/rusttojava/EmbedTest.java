@@ -59,6 +59,14 @@ class EmbedTest {
     }
 
     @Test
+    void aStdoutThatCannotBeWrittenIsOneLineNotAPanicTrace() throws Exception {
+        Result result = Programs.run(elsewhere, Map.of("RUST_BACKTRACE", "1"),
+                List.of("sh", "-c", "exec \"$0\" > /dev/full", Programs.EMBED.toString()));
+        assertEquals(101, result.exitCode()); // Rust's exit status after a panic
+        assertEquals("error: failed printing to stdout: No space left on device (os error 28)\n", result.stderr());
+    }
+
+    @Test
     void aMissingClassSaysWhereToFindIt() throws Exception {
         Result result = Programs.embed(elsewhere, Map.of(), "-J-Djava.class.path=" + elsewhere);
         assertEquals(1, result.exitCode());
