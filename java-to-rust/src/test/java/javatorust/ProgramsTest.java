@@ -71,7 +71,7 @@ class ProgramsTest {
         Result result = java(flags(elsewhere), "javatorust.Main");
         assertEquals(1, result.exitCode());
         assertEquals("Java calls Rust through the FFM API (librustlib.so, a Rust cdylib)\n", result.stdout());
-        assertEquals("error: librustlib.so is not in -Djava.library.path=" + elsewhere + ": build it with `make` in"
+        assertEquals("error: librustlib.so could not be loaded from -Djava.library.path=" + elsewhere + ": build it with `make` in"
                 + " java-to-rust/ (cargo puts it in target/cargo/release/) and pass that folder\n", result.stderr());
     }
 
@@ -88,6 +88,7 @@ class ProgramsTest {
         Result result = java(List.of("--illegal-native-access=deny", "-Djava.library.path=" + RUST_LIB), "javatorust.Main");
         assertEquals(1, result.exitCode());
         assertTrue(result.stderr().startsWith("error: Illegal native access from an unnamed module"), result.stderr());
+        assertTrue(result.stderr().endsWith(": run java with --enable-native-access=ALL-UNNAMED\n"), result.stderr());
         assertEquals(1, result.stderr().lines().count(), result.stderr());
     }
 
