@@ -115,13 +115,16 @@ class ProgramsTest {
     void aWrongJdkStopsTheBuildWithTheVersionsAndTheFix() throws Exception {
         Result result = make(Map.of(), "run", "JAVA_HOME=" + elsewhere);
         assertEquals(2, result.exitCode());
-        assertTrue(result.stderr().startsWith("error: JAVA_HOME=" + elsewhere + " is not a JDK (no bin/javac or release file).\n"
-                + "  Install a JDK 25 or newer"), result.stderr());
+        // One line: make's prefix, then find-jdk.sh's reason and the fix.
+        assertEquals(1, result.stderr().lines().count(), result.stderr());
+        assertTrue(result.stderr().contains("*** error: JAVA_HOME=" + elsewhere + " is not a JDK (no bin/javac or release file)."
+                + " Install a JDK 25 or newer"), result.stderr());
         Path jdk17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
         assumeTrue(Files.exists(jdk17.resolve("release")), "no JDK 17 here to try");
         result = make(Map.of(), "run", "JAVA_HOME=" + jdk17);
         assertEquals(2, result.exitCode());
-        assertTrue(result.stderr().startsWith("error: JAVA_HOME=" + jdk17 + " is JDK 17, but JDK 25 is needed."), result.stderr());
+        assertEquals(1, result.stderr().lines().count(), result.stderr());
+        assertTrue(result.stderr().contains("*** error: JAVA_HOME=" + jdk17 + " is JDK 17, but JDK 25 is needed."), result.stderr());
     }
 
     @Test
