@@ -74,6 +74,12 @@ class ProgramsTest {
         return command(start, List.of(more));
     }
 
+    /** The title line of the section of expected-output.txt that starts with `part + ": "`. */
+    static String expectedOutputTitle(String part) throws IOException {
+        return Files.readAllLines(Path.of("expected-output.txt")).stream()
+                .filter(line -> line.startsWith(part + ": ")).findFirst().orElseThrow();
+    }
+
     /** The lines of expected-output.txt from the line `title` up to the next section title. */
     static String expectedSection(String title) throws IOException {
         String expected = Files.readString(Path.of("expected-output.txt"));
