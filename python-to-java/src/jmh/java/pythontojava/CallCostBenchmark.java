@@ -33,17 +33,18 @@ public class CallCostBenchmark {
     static final int CALLS = 1000;
 
     /**
-     * Each runtime's loop runs before JMH's own warm-up: at least WARM_UP, then on until a second
-     * of loops is no more than 5% faster than the second before (at most a minute). GraalPy
-     * compiles the loop only after some seconds (longer on a busy machine), and Jython keeps
-     * getting faster for as long.
+     * Each runtime's loop runs before JMH's own warm-up: at least WARM_UP, then on until five
+     * seconds in a row bring no second 5% faster than the best so far (at most two minutes).
+     * GraalPy compiles the loop only after some seconds (far longer on a busy machine), and Jython
+     * keeps getting faster for as long.
      */
-    static final Duration WARM_UP = Duration.ofSeconds(System.getenv("BENCH_QUICK") == null ? 20 : 10);
+    static final Duration WARM_UP = Duration.ofSeconds(20);
 
     static void warmUp(IntSupplier loop) {
         long start = System.nanoTime();
-        double previous = Double.MAX_VALUE;
-        while (System.nanoTime() - start < Duration.ofMinutes(1).toNanos()) {
+        double best = Double.MAX_VALUE;
+        int secondsWithoutProgress = 0;
+        while (System.nanoTime() - start < Duration.ofMinutes(2).toNanos()) {
             long second = System.nanoTime();
             long loops = 0;
             while (System.nanoTime() - second < Duration.ofSeconds(1).toNanos()) {
@@ -51,10 +52,12 @@ public class CallCostBenchmark {
                 loops++;
             }
             double perLoop = (System.nanoTime() - second) / (double) loops;
-            if (System.nanoTime() - start > WARM_UP.toNanos() && perLoop > 0.95 * previous) {
+            if (perLoop < 0.95 * best) {
+                best = perLoop;
+                secondsWithoutProgress = 0;
+            } else if (++secondsWithoutProgress >= 5 && System.nanoTime() - start > WARM_UP.toNanos()) {
                 return;
             }
-            previous = perLoop;
         }
     }
 
