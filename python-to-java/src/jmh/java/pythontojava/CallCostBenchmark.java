@@ -8,6 +8,7 @@ import org.graalvm.polyglot.Value;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.CompilerControl;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
@@ -146,6 +147,15 @@ public class CallCostBenchmark {
     @Benchmark
     @OperationsPerInvocation(CALLS)
     public int graalPy(GraalPy graalPy) {
+        return graalPy.call();
+    }
+
+    /** GraalPy as `make run` runs it: without the Graal compiler (Truffle interprets), C1, serial GC. */
+    @Benchmark
+    @OperationsPerInvocation(CALLS)
+    @Fork(jvmArgs = {"--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
+            "-Dpolyglot.engine.WarnInterpreterOnly=false", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"})
+    public int graalPyInterpreted(GraalPy graalPy) {
         return graalPy.call();
     }
 }
