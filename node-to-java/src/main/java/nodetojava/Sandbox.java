@@ -5,48 +5,85 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.EnvironmentAccess;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.PolyglotAccess;
 import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.SandboxPolicy;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.IOAccess;
+import nodetojava.SandboxLimits.Limit;
 
 /**
  * A JavaScript context that can reach only what this example exports: the {@link Calculator}
  * (as the global {@code calculator}) and, read-only, the files in its module folder. Every guest
- * call runs under a time limit; a script that runs longer is stopped and its context closed.
+ * call runs under three limits ({@link SandboxLimits}): time, output and heap. A script that passes
+ * one is stopped, its context closed, and the host gets a {@link ScriptStoppedException} that
+ * says which limit it passed; the host itself goes on.
  */
 public final class Sandbox implements AutoCloseable {
     private final Context context;
-    private final Duration timeLimit;
-    private volatile boolean stopped;
+    private final SandboxLimits limits;
+    /** What the script has written to stdout and stderr together. */
+    private final AtomicLong printed = new AtomicLong();
+    /** The running guest call's stop request: completed with the limit it passed, or with null when it ends. */
+    private volatile CompletableFuture<Limit> stopRequest = new CompletableFuture<>();
+    /** Set once a limit stopped a script: the context is closed then. */
+    private final AtomicReference<Limit> stoppedBy = new AtomicReference<>();
 
-    public Sandbox(Path moduleFolder, Duration timeLimit, OutputStream out, OutputStream err) {
-        this.context = secureBuilder(moduleFolder).out(out).err(err).build();
-        this.timeLimit = timeLimit;
+    public Sandbox(Path moduleFolder, SandboxLimits limits, OutputStream out, OutputStream err) {
+        this.limits = limits;
+        this.context = secureBuilder(moduleFolder).out(new BoundedOutput(out)).err(new BoundedOutput(err)).build();
         context.getBindings("js").putMember("calculator", new Calculator());
     }
 
+    /** A sandbox with the given time limit and the default output and heap limits. */
+    public Sandbox(Path moduleFolder, Duration timeLimit, OutputStream out, OutputStream err) {
+        this(moduleFolder, SandboxLimits.ofTime(timeLimit), out, err);
+    }
+
     /**
-     * Every host-access switch, set to the safe value (most are the defaults of
-     * {@code Context.newBuilder}; they are spelled out so that a reader sees each decision).
+     * The lesson's builder: every switch at its strictest ({@link #strictest}), plus the two things
+     * the lesson needs and the {@link SandboxPolicy#CONSTRAINED} policy refuses, which is why the
+     * policy is TRUSTED (the default, spelled out): a JS function passed where Java takes a
+     * functional interface ({@code calculator.applyTwice(x => x * x, 3)}), and Node-style
+     * {@code require()}. {@link #constrainedBuilder} is the same without those two, and CONSTRAINED
+     * accepts it (SandboxTest builds it): GraalVM itself checks every other decision.
      */
     static Context.Builder secureBuilder(Path moduleFolder) {
+        return strictest(Context.newBuilder("js").sandbox(SandboxPolicy.TRUSTED), moduleFolder)
+                .allowHostAccess(HostAccess.EXPLICIT)               // CONSTRAINED's, plus JS functions as functional interfaces
+                .allowExperimentalOptions(true)                     // the CommonJS options below are "experimental"
+                .option("js.commonjs-require", "true")              // Node-style require(), module.exports
+                .option("js.commonjs-require-cwd", moduleFolder.resolve("commonjs").toString())
+                .option("js.esm-eval-returns-exports", "true");     // eval of an ES module returns its exports
+    }
+
+    /** The same switches under the CONSTRAINED policy, which checks them when the context is built. */
+    static Context.Builder constrainedBuilder(Path moduleFolder) {
+        return strictest(Context.newBuilder("js").sandbox(SandboxPolicy.CONSTRAINED), moduleFolder);
+    }
+
+    /** Every switch that decides what a script can reach, each at its strictest. */
+    private static Context.Builder strictest(Context.Builder builder, Path moduleFolder) {
         ModuleFolderFileSystem files;
         try {
             files = new ModuleFolderFileSystem(moduleFolder);
         } catch (IOException e) {
             throw new UncheckedIOException("the module folder " + moduleFolder + " does not exist; run `make` first", e);
         }
-        return Context.newBuilder("js")
+        return builder
                 .allowAllAccess(false)                              // no blanket "allow everything"
-                .allowHostAccess(HostAccess.EXPLICIT)               // only @HostAccess.Export members of objects we hand over
+                .allowHostAccess(HostAccess.CONSTRAINED)            // only @HostAccess.Export members of objects we hand over
                 .allowHostClassLookup(className -> false)           // no Java.type(...): no Runtime, System, Class, Thread, Socket
                 .allowHostClassLoading(false)                       // no loading of new Java classes or jars
                 .allowIO(IOAccess.newBuilder().fileSystem(files).build()) // reads inside the module folder only
@@ -55,53 +92,83 @@ public final class Sandbox implements AutoCloseable {
                 .allowNativeAccess(false)                           // ... nor call native code
                 .allowEnvironmentAccess(EnvironmentAccess.NONE)     // ... nor read environment variables
                 .allowPolyglotAccess(PolyglotAccess.NONE)           // ... nor evaluate other languages
-                .allowExperimentalOptions(true)                     // the CommonJS options below are "experimental"
-                .option("js.commonjs-require", "true")              // Node-style require(), module.exports
-                .option("js.commonjs-require-cwd", moduleFolder.resolve("commonjs").toString())
-                .option("js.esm-eval-returns-exports", "true");     // eval of an ES module returns its exports
+                .useSystemExit(false);                              // ... nor end the JVM
     }
 
-    /** Evaluates a source (a script or an ES module) under the time limit. */
+    /** Evaluates a source (a script or an ES module) under the limits. */
     public Value eval(Source source) {
-        return withTimeLimit(() -> context.eval(source));
+        return withLimits(() -> context.eval(source));
     }
 
-    /** Evaluates a line of JavaScript, e.g. {@code require('./main.js')}, under the time limit. */
+    /** Evaluates a line of JavaScript, e.g. {@code require('./main.js')}, under the limits. */
     public Value eval(String javaScript) {
         return eval(Source.create("js", javaScript));
     }
 
-    /**
-     * Runs guest code, and stops it if it runs longer than the time limit: a watchdog thread
-     * waits for the limit and then closes the context with {@code cancelIfExecuting = true},
-     * which makes the running script throw a cancelled {@link PolyglotException}. The watchdog
-     * always ends before this method returns, so nothing is left running.
-     */
+    /** The same as {@link #withLimits}: the name from when time was the only limit. */
     public <T> T withTimeLimit(Supplier<T> guestCode) {
-        if (stopped) {
-            throw new IllegalStateException("this sandbox stopped a runaway script and is closed; create a new one");
+        return withLimits(guestCode);
+    }
+
+    /**
+     * Runs guest code under the limits. A watchdog thread waits for the first of: the time limit,
+     * a stop request (from the output counter or the heap guard), or the end of the call; on a
+     * limit it closes the context with {@code cancelIfExecuting = true}, which makes the running
+     * script throw a cancelled {@link PolyglotException} at its next safepoint. The watchdog always
+     * ends before this method returns, so nothing is left running.
+     */
+    public <T> T withLimits(Supplier<T> guestCode) {
+        if (stoppedBy.get() != null) {
+            throw new IllegalStateException("this sandbox stopped a script (" + stoppedBy.get()
+                    + " limit) and is closed; create a new one");
         }
-        CountDownLatch finished = new CountDownLatch(1);
+        CompletableFuture<Limit> stop = new CompletableFuture<>();
+        stopRequest = stop;
         Thread watchdog = Thread.ofPlatform().daemon().name("js-watchdog").start(() -> {
+            Limit passed;
             try {
-                if (!finished.await(timeLimit.toMillis(), TimeUnit.MILLISECONDS)) {
-                    context.close(true);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                passed = stop.get(limits.time().toNanos(), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                passed = Limit.TIME;
+            } catch (InterruptedException | ExecutionException e) {
+                return;
+            }
+            if (passed != null && stoppedBy.compareAndSet(null, passed)) {
+                context.close(true);
             }
         });
-        try {
-            return guestCode.get();
+        try (HeapGuard.Watch heap = HeapGuard.watch(limits.heapBytes(), () -> stop.complete(Limit.MEMORY))) {
+            T result = guestCode.get();
+            end(stop, watchdog, null); // a limit passed just as the call ended: its context is closed all the same
+            return result;
         } catch (PolyglotException e) {
-            if (e.isCancelled()) {
-                stopped = true;
-                throw new ScriptStoppedException(timeLimit);
-            }
+            end(stop, watchdog, outOfMemory(e) ? Limit.MEMORY : null);
             throw e;
-        } finally {
-            finished.countDown();
+        } finally { // whatever else was thrown: the watchdog ends before we return
+            stop.complete(null);
             joinQuietly(watchdog);
+        }
+    }
+
+    /** The JVM ran out of heap inside the script (before the heap guard could stop it). */
+    private static boolean outOfMemory(PolyglotException e) {
+        return e.isResourceExhausted() && !e.isCancelled() && String.valueOf(e.getMessage()).contains("OutOfMemoryError");
+    }
+
+    /** Ends the watchdog (with a limit, after closing the context) and throws if a limit stopped the script. */
+    private void end(CompletableFuture<Limit> stop, Thread watchdog, Limit passed) {
+        stop.complete(passed);
+        joinQuietly(watchdog);
+        throwIfStopped();
+    }
+
+    private void throwIfStopped() {
+        Limit limit = stoppedBy.get();
+        if (limit != null) {
+            if (limit == Limit.MEMORY) {
+                HeapGuard.collect(); // the stopped script's objects are garbage now: free them for the next one
+            }
+            throw new ScriptStoppedException(limit, limits.message(limit));
         }
     }
 
@@ -124,13 +191,54 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    /** A script ran longer than the time limit and was stopped; its context is closed. */
+    /**
+     * stdout or stderr of the script: it writes through until the two together pass the output
+     * limit; the rest is dropped and the script is asked to stop.
+     */
+    private final class BoundedOutput extends OutputStream {
+        private final OutputStream target;
+
+        BoundedOutput(OutputStream target) {
+            this.target = target;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            long before = printed.getAndAdd(length);
+            long room = limits.outputBytes() - before;
+            if (room > 0) {
+                target.write(bytes, offset, (int) Math.min(room, length));
+            }
+            if (room < length) {
+                target.flush();
+                stopRequest.complete(Limit.OUTPUT);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            target.flush();
+        }
+    }
+
+    /** A script passed a limit and was stopped; its context is closed. */
     public static final class ScriptStoppedException extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        private final Limit limit;
 
-        ScriptStoppedException(Duration limit) {
-            super("the script ran longer than " + limit.toSeconds() + " s and was stopped (a loop that never ends?);"
-                    + " its context is closed");
+        ScriptStoppedException(Limit limit, String message) {
+            super(message);
+            this.limit = limit;
+        }
+
+        /** Which limit the script passed. */
+        public Limit limit() {
+            return limit;
         }
     }
 }
