@@ -16,7 +16,7 @@ import org.graalvm.polyglot.SourceSection;
  * limit (time, output or heap: see {@link SandboxLimits}).
  */
 public final class Playground {
-    /** 10 s, 1 MB of output, 512 MB of heap; -Dplayground.seconds=N, -Dplayground.output-mb=N, -Dplayground.heap-mb=N change them. */
+    /** 10 s, 1 MB of output, 512 MB of heap; -Dplayground.seconds=N, -Dplayground.output-kb=N, -Dplayground.heap-mb=N change them. */
     static final SandboxLimits LIMITS = SandboxLimits.fromSystemProperties();
 
     public static void main(String[] args) throws IOException {
@@ -55,7 +55,7 @@ public final class Playground {
         return e.isHostException() && e.asHostException() instanceof SecurityException
                 || message.contains("is denied")                                 // the file system
                 || message.contains("Access to host class")                   // Java.type(...)
-                || message.matches("ReferenceError: (Java|Packages|java|Polyglot) is not defined")
+                || message.matches("ReferenceError: (Java|Packages|java|Polyglot|process) is not defined")
                 || message.contains("Unknown identifier")                     // a Java member not exported
                 || message.contains("Cannot load module");                    // node's built-ins (fs, net, ...)
     }

@@ -193,7 +193,8 @@ public final class Sandbox implements AutoCloseable {
 
     /**
      * stdout or stderr of the script: it writes through until the two together pass the output
-     * limit; the rest is dropped and the script is asked to stop.
+     * limit; the rest is dropped (after a line break, so that whatever the host prints next starts
+     * on a line of its own) and the script is asked to stop.
      */
     private final class BoundedOutput extends OutputStream {
         private final OutputStream target;
@@ -209,15 +210,19 @@ public final class Sandbox implements AutoCloseable {
 
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
-            long before = printed.getAndAdd(length);
-            long room = limits.outputBytes() - before;
+            long room = limits.outputBytes() - printed.getAndAdd(length);
+            if (room >= length) {
+                target.write(bytes, offset, length);
+                return;
+            }
             if (room > 0) {
-                target.write(bytes, offset, (int) Math.min(room, length));
+                target.write(bytes, offset, (int) room);
+                if (bytes[offset + (int) room - 1] != '\n') {
+                    target.write('\n');
+                }
             }
-            if (room < length) {
-                target.flush();
-                stopRequest.complete(Limit.OUTPUT);
-            }
+            target.flush();
+            stopRequest.complete(Limit.OUTPUT);
         }
 
         @Override

@@ -15,10 +15,10 @@ import java.time.Duration;
 public record SandboxLimits(Duration time, long outputBytes, long heapBytes) {
     static final long MB = 1024 * 1024;
 
-    /** The playground's limits: 10 s, 1 MB of output, 512 MB of heap, unless -Dplayground.*=N says otherwise. */
+    /** The playground's limits: 10 s, 1 MB (1024 KB) of output, 512 MB of heap, unless -Dplayground.*=N says otherwise. */
     public static SandboxLimits fromSystemProperties() {
         return new SandboxLimits(Duration.ofSeconds(Long.getLong(Limit.TIME.property, 10)),
-                Long.getLong(Limit.OUTPUT.property, 1) * MB, Long.getLong(Limit.MEMORY.property, 512) * MB);
+                Long.getLong(Limit.OUTPUT.property, 1024) * 1024, Long.getLong(Limit.MEMORY.property, 512) * MB);
     }
 
     /** The given time limit, and the default output and heap limits. */
@@ -39,7 +39,7 @@ public record SandboxLimits(Duration time, long outputBytes, long heapBytes) {
     /** Which limit stopped a script, with the property that sets it for the playground. */
     public enum Limit {
         TIME("playground.seconds"),
-        OUTPUT("playground.output-mb"),
+        OUTPUT("playground.output-kb"),
         MEMORY("playground.heap-mb");
 
         public final String property;
