@@ -52,7 +52,7 @@ final class HeapGuard {
     static Watch watch(long heapBytes, Runnable stop) {
         RUNNING.put(stop, effectiveLimit(heapBytes));
         rearm();
-        if (OLD_GENERATION.isUsageThresholdExceeded()) { // already above: no crossing would be reported
+        if (OLD_GENERATION.isUsageThresholdExceeded()) { // already above (a stopped script's garbage?): no crossing would be reported
             stopScriptsOverTheirLimit();
         }
         return () -> {
@@ -78,10 +78,5 @@ final class HeapGuard {
     /** The threshold is the lowest limit of the running scripts; 0 (none) when nothing runs. */
     private static synchronized void rearm() {
         OLD_GENERATION.setUsageThreshold(RUNNING.values().stream().mapToLong(Long::longValue).min().orElse(0));
-    }
-
-    /** After a script was stopped for its memory: free what it held, so that the next one starts clean. */
-    static void collect() {
-        System.gc();
     }
 }

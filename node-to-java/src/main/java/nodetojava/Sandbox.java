@@ -6,9 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -35,10 +36,19 @@ public final class Sandbox implements AutoCloseable {
     private final SandboxLimits limits;
     /** What the script has written to stdout and stderr together. */
     private final AtomicLong printed = new AtomicLong();
-    /** The running guest call's stop request: completed with the limit it passed, or with null when it ends. */
-    private volatile CompletableFuture<Limit> stopRequest = new CompletableFuture<>();
-    /** Set once a limit stopped a script: the context is closed then. */
+    /** Set once, by the first limit a script passes; the watchdog then closes the context. */
     private final AtomicReference<Limit> stoppedBy = new AtomicReference<>();
+    /** Completed when the watchdog has closed the context of a stopped script. */
+    private final CompletableFuture<Void> closedByStop = new CompletableFuture<>();
+    /** One thread: the timer of each guest call, and the closing of a stopped script's context. */
+    private final ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1,
+            task -> watchdogThread = Thread.ofPlatform().daemon().name("js-watchdog").unstarted(task));
+    private volatile Thread watchdogThread;
+
+    {
+        watchdog.setRemoveOnCancelPolicy(true); // a call that ends in time leaves no timer behind
+        watchdog.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    }
 
     public Sandbox(Path moduleFolder, SandboxLimits limits, OutputStream out, OutputStream err) {
         this.limits = limits;
@@ -111,42 +121,35 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * Runs guest code under the limits. A watchdog thread waits for the first of: the time limit,
-     * a stop request (from the output counter or the heap guard), or the end of the call; on a
-     * limit it closes the context with {@code cancelIfExecuting = true}, which makes the running
-     * script throw a cancelled {@link PolyglotException} at its next safepoint. The watchdog always
-     * ends before this method returns, so nothing is left running.
+     * Runs guest code under the limits. The watchdog (one thread per sandbox, from the first call
+     * to {@link #close}) holds a timer for the call; the output counter and the heap guard can stop
+     * the script too. Stopping closes the context with {@code cancelIfExecuting = true}, which
+     * makes the running script throw a cancelled {@link PolyglotException} at its next safepoint,
+     * even inside a Java callback; the call then throws {@link ScriptStoppedException}.
      */
     public <T> T withLimits(Supplier<T> guestCode) {
         if (stoppedBy.get() != null) {
             throw new IllegalStateException("this sandbox stopped a script (" + stoppedBy.get()
                     + " limit) and is closed; create a new one");
         }
-        CompletableFuture<Limit> stop = new CompletableFuture<>();
-        stopRequest = stop;
-        Thread watchdog = Thread.ofPlatform().daemon().name("js-watchdog").start(() -> {
-            Limit passed;
-            try {
-                passed = stop.get(limits.time().toNanos(), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                passed = Limit.TIME;
-            } catch (InterruptedException | ExecutionException e) {
-                return;
-            }
-            if (passed != null && stoppedBy.compareAndSet(null, passed)) {
-                context.close(true);
-            }
-        });
-        try (HeapGuard.Watch heap = HeapGuard.watch(limits.heapBytes(), () -> stop.complete(Limit.MEMORY))) {
+        if (watchdog.isShutdown()) {
+            throw new IllegalStateException("this sandbox is closed; create a new one");
+        }
+        ScheduledFuture<?> timer = watchdog.schedule(() -> stop(Limit.TIME), limits.time().toNanos(), TimeUnit.NANOSECONDS);
+        try (HeapGuard.Watch heap = HeapGuard.watch(limits.heapBytes(), () -> stop(Limit.MEMORY))) {
             T result = guestCode.get();
-            end(stop, watchdog, null); // a limit passed just as the call ended: its context is closed all the same
+            timer.cancel(false);
+            throwIfStopped(); // a limit passed just as the call ended: its context is closed all the same
             return result;
         } catch (PolyglotException e) {
-            end(stop, watchdog, outOfMemory(e) ? Limit.MEMORY : null);
+            timer.cancel(false);
+            if (outOfMemory(e)) {
+                stop(Limit.MEMORY);
+            }
+            throwIfStopped();
             throw e;
-        } finally { // whatever else was thrown: the watchdog ends before we return
-            stop.complete(null);
-            joinQuietly(watchdog);
+        } finally {
+            timer.cancel(false);
         }
     }
 
@@ -155,38 +158,53 @@ public final class Sandbox implements AutoCloseable {
         return e.isResourceExhausted() && !e.isCancelled() && String.valueOf(e.getMessage()).contains("OutOfMemoryError");
     }
 
-    /** Ends the watchdog (with a limit, after closing the context) and throws if a limit stopped the script. */
-    private void end(CompletableFuture<Limit> stop, Thread watchdog, Limit passed) {
-        stop.complete(passed);
-        joinQuietly(watchdog);
-        throwIfStopped();
+    /** Stops the script for the first limit it passed: the watchdog closes the context (never the script's own thread). */
+    private void stop(Limit limit) {
+        if (stoppedBy.compareAndSet(null, limit)) {
+            try {
+                watchdog.execute(() -> {
+                    try {
+                        context.close(true);
+                    } finally {
+                        closedByStop.complete(null);
+                    }
+                });
+            } catch (RejectedExecutionException sandboxClosed) {
+                closedByStop.complete(null);
+            }
+        }
     }
 
     private void throwIfStopped() {
         Limit limit = stoppedBy.get();
         if (limit != null) {
-            if (limit == Limit.MEMORY) {
-                HeapGuard.collect(); // the stopped script's objects are garbage now: free them for the next one
-            }
+            closedByStop.join(); // the context is closed when the host hears of it
             throw new ScriptStoppedException(limit, limits.message(limit));
         }
     }
 
-    private static void joinQuietly(Thread thread) {
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
+    /** Ends the watchdog (a stop under way finishes first: its thread is joined), then closes the context. */
     @Override
     public void close() {
+        watchdog.shutdown();
+        Thread thread = watchdogThread;
+        boolean interrupted = false;
+        while (thread != null && thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
         try {
             context.close();
         } catch (PolyglotException e) {
             if (!e.isCancelled()) { // a stopped context is closed already; nothing else to do
                 throw e;
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }
@@ -222,7 +240,7 @@ public final class Sandbox implements AutoCloseable {
                 }
             }
             target.flush();
-            stopRequest.complete(Limit.OUTPUT);
+            stop(Limit.OUTPUT);
         }
 
         @Override

@@ -268,10 +268,12 @@ class SandboxTest {
     }
 
     @Test
-    void scriptsThatFinishInTimeLeaveNothingRunning() {
+    void theWatchdogLivesAsLongAsTheSandbox() {
         for (int i = 0; i < 50; i++) {
             assertEquals(2 * i, sandbox.eval("calculator.multiply(" + i + ", 2)").asInt());
         }
+        assertTrue(watchdogRunning(), "one thread for the sandbox, not one per call");
+        sandbox.close();
         assertFalse(watchdogRunning());
     }
 
