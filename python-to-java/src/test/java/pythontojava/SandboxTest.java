@@ -257,6 +257,7 @@ class SandboxTest {
             other-language.py   | RuntimeError: polyglot access is not allowed
             start-thread.py     | java.lang.IllegalStateException: Creating threads is not allowed.
             recurse-forever.py  | RecursionError: maximum recursion depth exceeded
+            recurse-past-the-limit.py | RecursionError: maximum recursion depth exceeded
             """)
     void aHostileScriptIsRefused(String script, String message) {
         try (PythonSandbox sandbox = limited(SandboxLimits.fromSystemProperties().withTime(Duration.ofSeconds(60)))) {
