@@ -153,9 +153,9 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    /** The JVM ran out of heap inside the script (before the heap guard could stop it). */
+    /** The JVM ran out of heap inside the script, e.g. one huge array (the engine's message: "Java heap space"). */
     private static boolean outOfMemory(PolyglotException e) {
-        return e.isResourceExhausted() && !e.isCancelled() && String.valueOf(e.getMessage()).contains("OutOfMemoryError");
+        return e.isResourceExhausted() && !e.isCancelled() && !String.valueOf(e.getMessage()).toLowerCase().contains("stack");
     }
 
     /** Stops the script for the first limit it passed: the watchdog closes the context (never the script's own thread). */

@@ -352,12 +352,18 @@ class SandboxTest {
             loop-forever.js     | 3 | stopped: the script ran longer than 2 s and was stopped (a loop that never ends?); its context is closed; -Dplayground.seconds=N sets the limit
             print-forever.js    | 3 | stopped: the script printed more than 64 KB and was stopped (a print loop that never ends?); its context is closed; -Dplayground.output-kb=N sets the limit
             allocate-forever.js | 3 | stopped: the script filled the heap past 256 MB and was stopped (an allocation that never ends?); its context is closed; -Dplayground.heap-mb=N sets the limit
+            allocate-at-once.js | 3 | stopped: the script filled the heap past 192 MB and was stopped (an allocation that never ends?); its context is closed; -Dplayground.heap-mb=N sets the limit
             read-file.js        | 1 | denied: Error: access to /etc/passwd is denied: scripts may read only files in
             """)
     void thePlaygroundStopsOrRefusesAHostileScriptWithOneLine(String script, int exitCode, String line) throws Exception {
-        // Each limit is made small or large enough that the others cannot stop the script first.
-        Run run = playground(script, "-Dplayground.seconds=" + (script.startsWith("loop") ? 2 : 600),
-                "-Dplayground.output-kb=64", "-Dplayground.heap-mb=256");
+        // Each limit is made small or large enough that the others cannot stop the script first; with
+        // -Xmx256m, the heap limit is 3/4 of that, and one huge array exhausts the heap at once.
+        List<String> options = new java.util.ArrayList<>(List.of("-Dplayground.seconds=" + (script.startsWith("loop") ? 2 : 600),
+                "-Dplayground.output-kb=64", "-Dplayground.heap-mb=256"));
+        if (script.startsWith("allocate-at-once")) {
+            options.add("-Xmx256m");
+        }
+        Run run = playground(script, options.toArray(String[]::new));
         assertEquals(exitCode, run.exitCode(), run.stderr());
         assertEquals(1, run.stderr().lines().count(), run.stderr());
         assertTrue(run.stderr().startsWith(line), run.stderr());

@@ -275,12 +275,18 @@ class SandboxTest {
             loop-forever.py     | 3 | stopped: the script ran longer than 2 s and was stopped (a loop that never ends?); its context is closed; -Dplayground.seconds=N sets the limit
             print-forever.py    | 3 | stopped: the script printed more than 64 KB and was stopped (a print loop that never ends?); its context is closed; -Dplayground.output-kb=N sets the limit
             allocate-forever.py | 3 | stopped: the script filled the heap past 256 MB and was stopped (an allocation that never ends?); its context is closed; -Dplayground.heap-mb=N sets the limit
+            allocate-at-once.py | 1 | error: src/test/resources/hostile/allocate-at-once.py failed: MemoryError
             read-file.py        | 1 | error: src/test/resources/hostile/read-file.py failed: PermissionError: [Errno 1] Operation not permitted: '/etc/passwd'
             """)
     void theRunnerStopsOrRefusesAHostileScriptWithOneLine(String script, int exitCode, String line) throws Exception {
-        // Each limit is made small or large enough that the others cannot stop the script first.
-        Run run = runner(script, "-Dplayground.seconds=" + (script.startsWith("loop") ? 2 : 600),
-                "-Dplayground.output-kb=64", "-Dplayground.heap-mb=256");
+        // Each limit is made small or large enough that the others cannot stop the script first; with
+        // -Xmx256m, one huge list is more than the heap (GraalPy raises Python's own MemoryError).
+        List<String> options = new java.util.ArrayList<>(List.of("-Dplayground.seconds=" + (script.startsWith("loop") ? 2 : 600),
+                "-Dplayground.output-kb=64", "-Dplayground.heap-mb=256"));
+        if (script.startsWith("allocate-at-once")) {
+            options.add("-Xmx256m");
+        }
+        Run run = runner(script, options.toArray(String[]::new));
         assertEquals(exitCode, run.exitCode(), run.stderr());
         String firstLineOfTheHost = run.stderr().lines().filter(l -> l.startsWith("stopped: ") || l.startsWith("error: "))
                 .findFirst().orElse(run.stderr());
