@@ -3,6 +3,8 @@ package pythontojava;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
@@ -49,8 +51,11 @@ public final class GraalPyRunner {
     }
 
     /**
-     * The traceback Python would print, formatted by Python's traceback module in the same context
-     * (under the same limits: the script may have replaced that module), or "" if it cannot be had.
+     * The traceback Python would print (without source lines: the script's file is out of its
+     * reach), read from the exception's {@code __traceback__} chain under the limits (reading an
+     * attribute of the script's objects may run the script's code), or "" if it cannot be had.
+     * Python's {@code traceback} module would do the same, but importing it takes seconds in the
+     * interpreter. Like Python, a line that repeats (a recursion) is shown three times, then counted.
      */
     static String pythonTraceback(PythonSandbox sandbox, PolyglotException e) {
         Value exception = e.getGuestObject();
@@ -58,9 +63,27 @@ public final class GraalPyRunner {
             return "";
         }
         try {
-            Value format = sandbox.eval("import traceback\nlambda e: ''.join(traceback.format_exception(e))");
-            return sandbox.withLimits(() -> format.execute(exception).asString());
-        } catch (RuntimeException cannotFormat) {
+            List<String> frames = sandbox.withLimits(() -> {
+                List<String> lines = new ArrayList<>();
+                for (Value tb = exception.getMember("__traceback__"); !tb.isNull(); tb = tb.getMember("tb_next")) {
+                    Value code = tb.getMember("tb_frame").getMember("f_code");
+                    lines.add("  File \"" + code.getMember("co_filename").asString() + "\", line "
+                            + tb.getMember("tb_lineno").asInt() + ", in " + code.getMember("co_name").asString() + "\n");
+                }
+                return lines;
+            });
+            StringBuilder text = new StringBuilder("Traceback (most recent call last):\n");
+            for (int i = 0, same; i < frames.size(); i += same) {
+                for (same = 1; i + same < frames.size() && frames.get(i + same).equals(frames.get(i)); same++) {
+                    // count the repeats of frames[i]
+                }
+                text.append(frames.get(i).repeat(Math.min(same, 3)));
+                if (same > 3) {
+                    text.append("  [Previous line repeated ").append(same - 3).append(" more times]\n");
+                }
+            }
+            return text.append(e.getMessage()).append('\n').toString();
+        } catch (RuntimeException cannotRead) {
             return "";
         }
     }
