@@ -101,6 +101,16 @@ class CallbacksTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"FfmCallbacks", "JnaCallbacks"})
+    void anUnknownArgumentIsOneLineAndExitStatusTwo(String program) throws Exception {
+        Result result = Programs.java(elsewhere, flags(), "ctojava." + program, "--unguarded", "--verbose");
+        assertEquals(2, result.exitCode());
+        assertEquals("", result.stdout());
+        assertEquals("error: unknown arguments [--unguarded, --verbose]; usage: java ... ctojava." + program
+                + " [--unguarded]\n", result.stderr());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"FfmCallbacks", "JnaCallbacks"})
     void aMissingLibraryIsOneClearLine(String program) throws Exception {
         Result result = Programs.java(elsewhere, Programs.nativeFlags(elsewhere), "ctojava." + program);
         assertEquals(1, result.exitCode());
@@ -110,5 +120,16 @@ class CallbacksTest {
         assertTrue(lines[0].startsWith("error: libcallbacks.so"), lines[0]);
         assertTrue(lines[0].contains("library.path=" + elsewhere), "names where it looked: " + lines[0]);
         assertTrue(lines[0].contains("build it with `make`"), "says how to fix it: " + lines[0]);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"FfmCallbacks", "JnaCallbacks"})
+    void deniedNativeAccessIsOneClearLine(String program) throws Exception {
+        Result result = Programs.java(elsewhere, List.of("--illegal-native-access=deny",
+                "-Djava.library.path=" + Programs.NATIVE, "-Djna.library.path=" + Programs.NATIVE), "ctojava." + program);
+        assertEquals(1, result.exitCode());
+        assertEquals("", result.stdout());
+        assertTrue(result.stderr().matches("error: Illegal native access from an unnamed module \\(.*\\): "
+                + "run java with --enable-native-access=ALL-UNNAMED\n"), result.stderr());
     }
 }
