@@ -28,7 +28,7 @@ public final class GraalPyRunner {
         Path script = Path.of(args[0]);
         if (!Files.isRegularFile(script)) {
             System.err.println("error: no Python script at " + script.toAbsolutePath()
-                    + ": give the path of a .py file, e.g. make run SCRIPT=src/main/python3/calculator.py");
+                    + ": give the path of a .py file, e.g. make run SCRIPT=src/main/python/graalpy/calculator.py");
             System.exit(2);
         }
         // The host (Java) reads the file; the script itself may not touch the file system.
