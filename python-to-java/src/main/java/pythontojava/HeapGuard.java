@@ -23,6 +23,8 @@ final class HeapGuard {
             .findFirst().orElseThrow(() -> new IllegalStateException("this JVM's collector has no heap pool with a usage threshold"));
     /** The running scripts: how to stop each, and its limit. */
     private static final Map<Runnable, Long> RUNNING = new ConcurrentHashMap<>();
+    /** The old generation's usage threshold as last set (0: none yet). */
+    private static long threshold;
 
     static {
         ((NotificationEmitter) ManagementFactory.getMemoryMXBean()).addNotificationListener((notification, handback) -> {
@@ -75,8 +77,16 @@ final class HeapGuard {
         });
     }
 
-    /** The threshold is the lowest limit of the running scripts; 0 (none) when nothing runs. */
+    /**
+     * The threshold is the lowest limit of the running scripts. It is set only when that changes
+     * (a call into the JVM costs about a microsecond): when nothing runs it stays, and a
+     * notification then finds no script to stop.
+     */
     private static synchronized void rearm() {
-        OLD_GENERATION.setUsageThreshold(RUNNING.values().stream().mapToLong(Long::longValue).min().orElse(0));
+        long lowest = RUNNING.values().stream().mapToLong(Long::longValue).min().orElse(threshold);
+        if (lowest != threshold) {
+            OLD_GENERATION.setUsageThreshold(lowest);
+            threshold = lowest;
+        }
     }
 }
