@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.SourceSection;
@@ -13,11 +12,12 @@ import org.graalvm.polyglot.SourceSection;
  * Runs a user's own script in the same sandbox as the lesson, with the same exported API
  * ({@code calculator}, {@code require} of the example's modules and node_modules).
  * Usage: {@code java ... nodetojava.Playground path/to/script.js [module folder]}.
- * Exit codes: 0 ran, 1 the script threw (a denied access included), 2 bad usage, 3 stopped.
+ * Exit codes: 0 ran, 1 the script threw (a denied access included), 2 bad usage, 3 stopped by a
+ * limit (time, output or heap: see {@link SandboxLimits}).
  */
 public final class Playground {
-    /** The time limit, in seconds; -Dplayground.seconds=N changes it. */
-    static final Duration TIME_LIMIT = Duration.ofSeconds(Long.getLong("playground.seconds", 10));
+    /** 10 s, 1 MB of output, 512 MB of heap; -Dplayground.seconds=N, -Dplayground.output-kb=N, -Dplayground.heap-mb=N change them. */
+    static final SandboxLimits LIMITS = SandboxLimits.fromSystemProperties();
 
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
@@ -37,10 +37,10 @@ public final class Playground {
         Source source = Source.newBuilder("js", code, script.getFileName().toString())
                 .mimeType(script.toString().endsWith(".mjs") ? "application/javascript+module" : "application/javascript")
                 .build();
-        try (Sandbox sandbox = new Sandbox(modules, TIME_LIMIT, System.out, System.err)) {
+        try (Sandbox sandbox = new Sandbox(modules, LIMITS, System.out, System.err)) {
             sandbox.eval(source);
         } catch (Sandbox.ScriptStoppedException e) {
-            fail(3, "stopped: " + e.getMessage() + "; -Dplayground.seconds=N sets the limit");
+            fail(3, "stopped: " + e.getMessage() + "; -D" + e.limit().property + "=N sets the limit");
         } catch (PolyglotException e) {
             if (e.isInternalError()) {
                 throw e; // a bug in the host or the engine, not in the script: the stack trace helps
@@ -55,7 +55,7 @@ public final class Playground {
         return e.isHostException() && e.asHostException() instanceof SecurityException
                 || message.contains("is denied")                                 // the file system
                 || message.contains("Access to host class")                   // Java.type(...)
-                || message.matches("ReferenceError: (Java|Packages|java|Polyglot) is not defined")
+                || message.matches("ReferenceError: (Java|Packages|java|Polyglot|process) is not defined")
                 || message.contains("Unknown identifier")                     // a Java member not exported
                 || message.contains("Cannot load module");                    // node's built-ins (fs, net, ...)
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +34,15 @@ class SandboxTest {
     @AfterEach
     void close() {
         sandbox.close();
+        theHostStillWorks();
+    }
+
+    /** After every test, whatever a script did: a new sandbox in this JVM runs a normal script, and no watchdog is left. */
+    private static void theHostStillWorks() {
+        try (Sandbox next = new Sandbox(MODULES, Duration.ofSeconds(30), OutputStream.nullOutputStream(), OutputStream.nullOutputStream())) {
+            assertEquals(42, next.eval("calculator.multiply(6, 7)").asInt());
+        }
+        assertFalse(watchdogRunning(), "no watchdog thread is left behind");
     }
 
     private PolyglotException refused(String javaScript) {
@@ -180,35 +190,208 @@ class SandboxTest {
         assertTrue(refused("Polyglot.eval('python', '1')").getMessage().startsWith("ReferenceError: Polyglot is not defined"));
     }
 
-    // --- a script that never ends ---
+    // --- the limits: time, output, heap ---
+
+    private static Sandbox limited(SandboxLimits limits, OutputStream out) {
+        return new Sandbox(MODULES, limits, out, out);
+    }
+
+    private static final SandboxLimits ONE_SECOND = new SandboxLimits(Duration.ofSeconds(1), SandboxLimits.MB, 512 * SandboxLimits.MB);
 
     @Test
     void aRunawayScriptIsStoppedAndItsContextClosed() {
-        try (Sandbox limited = new Sandbox(MODULES, Duration.ofSeconds(1), out, out)) {
+        try (Sandbox limited = limited(ONE_SECOND, out)) {
             Sandbox.ScriptStoppedException e = assertThrows(Sandbox.ScriptStoppedException.class,
                     () -> limited.eval("for (;;) {}"));
+            assertEquals(SandboxLimits.Limit.TIME, e.limit());
             assertEquals("the script ran longer than 1 s and was stopped (a loop that never ends?); its context is closed",
                     e.getMessage());
-            assertThrows(IllegalStateException.class, () -> limited.eval("1 + 1"), "a stopped context stays closed");
+            IllegalStateException again = assertThrows(IllegalStateException.class, () -> limited.eval("1 + 1"), "a stopped context stays closed");
+            assertEquals("this sandbox stopped a script (TIME limit) and is closed; create a new one", again.getMessage());
         }
-        assertFalse(watchdogRunning(), "no watchdog thread is left behind");
     }
 
     @Test
     void aRunawayCallbackInsideJavaIsStoppedToo() {
-        try (Sandbox limited = new Sandbox(MODULES, Duration.ofSeconds(1), out, out)) {
-            assertThrows(Sandbox.ScriptStoppedException.class,
-                    () -> limited.eval("calculator.applyTwice(x => { for (;;) {} }, 1)"));
+        try (Sandbox limited = limited(ONE_SECOND, out)) {
+            assertEquals(SandboxLimits.Limit.TIME, assertThrows(Sandbox.ScriptStoppedException.class,
+                    () -> limited.eval("calculator.applyTwice(x => { for (;;) {} }, 1)")).limit());
         }
+    }
+
+    @Test
+    void aScriptThatPrintsForeverIsStoppedOnceItPassesTheOutputLimit() {
+        SandboxLimits tenKb = new SandboxLimits(Duration.ofSeconds(60), 10 * 1024, 512 * SandboxLimits.MB);
+        try (Sandbox limited = limited(tenKb, out)) {
+            Sandbox.ScriptStoppedException e = assertThrows(Sandbox.ScriptStoppedException.class,
+                    () -> limited.eval("for (let i = 0; ; i++) console.log('line ' + i)"));
+            assertEquals(SandboxLimits.Limit.OUTPUT, e.limit());
+            assertEquals("the script printed more than 10 KB and was stopped (a print loop that never ends?); its context is closed",
+                    e.getMessage());
+        }
+        String printed = out.toString();
+        assertTrue(printed.startsWith("line 0\nline 1\n"), printed.substring(0, 20));
+        assertTrue(printed.length() <= 10 * 1024 + 1, "at most the limit, and a line break: " + printed.length());
+        assertTrue(printed.endsWith("\n"), "the output ends with a whole line");
+    }
+
+    @Test
+    void stdoutAndStderrShareOneOutputLimit() {
+        SandboxLimits tenKb = new SandboxLimits(Duration.ofSeconds(60), 10 * 1024, 512 * SandboxLimits.MB);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (Sandbox limited = new Sandbox(MODULES, tenKb, out, err)) {
+            assertEquals(SandboxLimits.Limit.OUTPUT, assertThrows(Sandbox.ScriptStoppedException.class,
+                    () -> limited.eval("for (;;) { console.log('out'); console.error('err') }")).limit());
+        }
+        assertTrue(out.size() + err.size() <= 10 * 1024 + 1, out.size() + " + " + err.size());
+        assertTrue(out.size() > 4000 && err.size() > 4000, out.size() + " + " + err.size());
+    }
+
+    @Test
+    void anAllocationBombIsStoppedBecauseOfItsMemory() {
+        SandboxLimits small = new SandboxLimits(Duration.ofSeconds(120), SandboxLimits.MB, 256 * SandboxLimits.MB);
+        try (Sandbox limited = limited(small, out)) {
+            Sandbox.ScriptStoppedException e = assertThrows(Sandbox.ScriptStoppedException.class,
+                    () -> limited.eval(hostile("allocate-forever.js")));
+            assertEquals(SandboxLimits.Limit.MEMORY, e.limit());
+            assertEquals("the script filled the heap past 256 MB and was stopped (an allocation that never ends?); its context is closed",
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void deepRecursionIsAJsErrorNotACrash() {
+        PolyglotException e = assertThrows(PolyglotException.class, () -> sandbox.eval(hostile("recurse-forever.js")));
+        assertTrue(e.isGuestException());
+        assertEquals("RangeError: Maximum call stack size exceeded", e.getMessage());
+        assertEquals(3, sandbox.eval("1 + 2").asInt(), "the same sandbox goes on");
+    }
+
+    @Test
+    void theWatchdogLivesAsLongAsTheSandbox() {
+        for (int i = 0; i < 50; i++) {
+            assertEquals(2 * i, sandbox.eval("calculator.multiply(" + i + ", 2)").asInt());
+        }
+        assertTrue(watchdogRunning(), "one thread for the sandbox, not one per call");
+        sandbox.close();
         assertFalse(watchdogRunning());
     }
 
     @Test
-    void scriptsThatFinishInTimeLeaveNothingRunning() {
-        for (int i = 0; i < 50; i++) {
-            assertEquals(2 * i, sandbox.eval("calculator.multiply(" + i + ", 2)").asInt());
+    void theLimitsMustBePositive() {
+        assertThrows(IllegalArgumentException.class, () -> new SandboxLimits(Duration.ZERO, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> new SandboxLimits(Duration.ofSeconds(1), -1, 1));
+        assertThrows(IllegalArgumentException.class, () -> new SandboxLimits(Duration.ofSeconds(1), 1, 0));
+    }
+
+    // --- the switches, checked by GraalVM's CONSTRAINED policy ---
+
+    @Test
+    void constrainedAcceptsEverySwitchButTheTwoTheLessonNeeds() {
+        try (var context = Sandbox.constrainedBuilder(MODULES).out(out).err(out).build()) {
+            context.getBindings("js").putMember("calculator", new Calculator());
+            assertEquals(8, context.eval("js", "calculator.multiply(4, 2)").asInt());
+            PolyglotException callback = assertThrows(PolyglotException.class,
+                    () -> context.eval("js", "calculator.applyTwice(x => x * x, 3)"));
+            assertTrue(callback.getMessage().contains("Cannot convert 'x => x * x'"), callback.getMessage());
         }
-        assertFalse(watchdogRunning());
+        IllegalArgumentException require = assertThrows(IllegalArgumentException.class, () -> Sandbox.constrainedBuilder(MODULES)
+                .out(out).err(out).allowExperimentalOptions(true).option("js.commonjs-require", "true").build());
+        assertTrue(require.getMessage().contains("The option js.commonjs-require can only be used up to the TRUSTED sandbox policy"),
+                require.getMessage());
+        IllegalArgumentException functions = assertThrows(IllegalArgumentException.class, () -> Sandbox.constrainedBuilder(MODULES)
+                .out(out).err(out).allowHostAccess(org.graalvm.polyglot.HostAccess.EXPLICIT).build());
+        assertTrue(functions.getMessage().contains("FunctionalInterface implementations must not be enabled"), functions.getMessage());
+        IllegalArgumentException stdout = assertThrows(IllegalArgumentException.class, () -> Sandbox.constrainedBuilder(MODULES).build());
+        assertTrue(stdout.getMessage().contains("the output must be redirected"), stdout.getMessage());
+    }
+
+    @Test
+    void graalVmsOwnHeapLimitNeedsOracleGraalVm() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Sandbox.constrainedBuilder(MODULES)
+                .out(out).err(out).option("sandbox.MaxHeapMemory", "256MB").build());
+        assertTrue(e.getMessage().contains("require Truffle Enterprise Extensions"), e.getMessage());
+    }
+
+    // --- hostile scripts, as a user would run them: `make run SCRIPT=...` ---
+
+    static final Path HOSTILE = Path.of("src/test/resources/hostile");
+
+    private static org.graalvm.polyglot.Source hostile(String name) {
+        try {
+            return org.graalvm.polyglot.Source.newBuilder("js", HOSTILE.resolve(name).toFile()).build();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            start-process.js    | TypeError: Access to host class java.lang.ProcessBuilder is not allowed or does not exist.
+            read-file.js        | Error: access to /etc/passwd is denied
+            open-socket.js      | TypeError: Cannot load module: 'http'
+            read-environment.js | ReferenceError: process is not defined
+            look-up-class.js    | TypeError: Access to host class java.lang.Runtime is not allowed or does not exist.
+            reflect.js          | TypeError: invokeMember (getClass) on nodetojava.Calculator failed due to: Unknown identifier: getClass
+            other-language.js   | ReferenceError: Polyglot is not defined
+            start-thread.js     | TypeError: Access to host class java.lang.Thread is not allowed or does not exist.
+            recurse-forever.js  | RangeError: Maximum call stack size exceeded
+            """)
+    void aHostileScriptIsRefused(String script, String message) {
+        PolyglotException e = assertThrows(PolyglotException.class, () -> sandbox.eval(hostile(script)));
+        assertTrue(e.isGuestException() && !e.isCancelled(), e.getMessage());
+        assertTrue(e.getMessage().startsWith(message), e.getMessage());
+        assertEquals(!script.startsWith("recurse"), Playground.isDenial(e), "the playground calls it a denial");
+        assertEquals(7, sandbox.eval("3 + 4").asInt(), "the same sandbox goes on");
+    }
+
+    // --- the playground as a process, as `make run SCRIPT=...` runs it ---
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            loop-forever.js     | 3 | stopped: the script ran longer than 2 s and was stopped (a loop that never ends?); its context is closed; -Dplayground.seconds=N sets the limit
+            print-forever.js    | 3 | stopped: the script printed more than 64 KB and was stopped (a print loop that never ends?); its context is closed; -Dplayground.output-kb=N sets the limit
+            allocate-forever.js | 3 | stopped: the script filled the heap past 256 MB and was stopped (an allocation that never ends?); its context is closed; -Dplayground.heap-mb=N sets the limit
+            allocate-at-once.js | 3 | stopped: the script filled the heap past 192 MB and was stopped (an allocation that never ends?); its context is closed; -Dplayground.heap-mb=N sets the limit
+            read-file.js        | 1 | denied: Error: access to /etc/passwd is denied: scripts may read only files in
+            """)
+    void thePlaygroundStopsOrRefusesAHostileScriptWithOneLine(String script, int exitCode, String line) throws Exception {
+        // Each limit is made small or large enough that the others cannot stop the script first; with
+        // -Xmx256m, the heap limit is 3/4 of that, and one huge array exhausts the heap at once.
+        List<String> options = new java.util.ArrayList<>(List.of("-Dplayground.seconds=" + (script.startsWith("loop") ? 2 : 600),
+                "-Dplayground.output-kb=64", "-Dplayground.heap-mb=256"));
+        if (script.startsWith("allocate-at-once")) {
+            options.add("-Xmx256m");
+        }
+        Run run = playground(script, options.toArray(String[]::new));
+        assertEquals(exitCode, run.exitCode(), run.stderr());
+        assertEquals(1, run.stderr().lines().count(), run.stderr());
+        assertTrue(run.stderr().startsWith(line), run.stderr());
+        assertTrue(run.stdout().length() <= 64 * 1024 + 1, "bounded output: " + run.stdout().length());
+    }
+
+    record Run(int exitCode, String stdout, String stderr) {}
+
+    /** Runs the playground in its own JVM, as `make run SCRIPT=...` does (without the compiler: the test is about behaviour). */
+    static Run playground(String script, String... properties) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-Dpolyglot.engine.WarnInterpreterOnly=false"));
+        command.addAll(List.of(properties));
+        command.addAll(List.of("-cp", "target/classes" + java.io.File.pathSeparator + "target/lib/*", "nodetojava.Playground",
+                HOSTILE.resolve(script).toString()));
+        Path stdout = Files.createTempFile("playground", ".out");
+        Path stderr = Files.createTempFile("playground", ".err");
+        try {
+            Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.MINUTES)) { // a hang guard, not a timing assertion
+                process.destroyForcibly();
+                throw new AssertionError(script + " was not stopped");
+            }
+            return new Run(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
+        } finally {
+            Files.delete(stdout);
+            Files.delete(stderr);
+        }
     }
 
     private static boolean watchdogRunning() {

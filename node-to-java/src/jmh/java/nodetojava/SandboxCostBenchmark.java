@@ -1,0 +1,67 @@
+package nodetojava;
+
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Source;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * What the limits cost: the same guest call, and the same 100 lines of output, through a context
+ * built by the same builder without the limits, and through the {@link Sandbox} with them (its
+ * watchdog thread, heap watch and output counter). The output limit is set out of reach.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@State(Scope.Thread)
+public class SandboxCostBenchmark {
+    private static final Source CALL = Source.create("js", "calculator.multiply(4, 2)");
+    private static final Source PRINT = Source.create("js", "for (let i = 0; i < 100; i++) console.log('line ' + i)");
+
+    private Context unlimited;
+    private Sandbox sandbox;
+
+    @Setup
+    public void start() {
+        Path modules = Path.of("src/main/js");
+        unlimited = Sandbox.secureBuilder(modules).out(OutputStream.nullOutputStream()).err(OutputStream.nullOutputStream()).build();
+        unlimited.getBindings("js").putMember("calculator", new Calculator());
+        SandboxLimits limits = new SandboxLimits(Duration.ofSeconds(60), Long.MAX_VALUE / 2, 512 * SandboxLimits.MB);
+        sandbox = new Sandbox(modules, limits, OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
+    }
+
+    @TearDown
+    public void stop() {
+        unlimited.close();
+        sandbox.close();
+    }
+
+    @Benchmark
+    public int callWithoutLimits() {
+        return unlimited.eval(CALL).asInt();
+    }
+
+    @Benchmark
+    public int callWithLimits() {
+        return sandbox.eval(CALL).asInt();
+    }
+
+    @Benchmark
+    public Object printWithoutLimits() {
+        return unlimited.eval(PRINT);
+    }
+
+    @Benchmark
+    public Object printWithLimits() {
+        return sandbox.eval(PRINT);
+    }
+}

@@ -1,0 +1,2 @@
+// Java class lookup: java.lang.Runtime.
+Java.type('java.lang.Runtime').getRuntime().exec('id');

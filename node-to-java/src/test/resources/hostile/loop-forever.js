@@ -1,0 +1,2 @@
+// A loop that never ends: stopped by the time limit.
+for (;;) {}

@@ -1,0 +1,2 @@
+// Another language: polyglot access is off.
+Polyglot.eval('python', 'print(1)');

@@ -1,0 +1,2 @@
+// A file outside the module folder.
+load('/etc/passwd');

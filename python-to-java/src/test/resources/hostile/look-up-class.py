@@ -1,0 +1,3 @@
+# Java class lookup: java.lang.Runtime.
+import java
+java.type('java.lang.Runtime').getRuntime().exec('id')

@@ -1,0 +1,3 @@
+# A loop that never ends: stopped by the time limit.
+while True:
+    pass

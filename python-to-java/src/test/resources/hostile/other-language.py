@@ -1,0 +1,3 @@
+# Another language: polyglot access is off.
+import polyglot
+polyglot.eval(language='js', string='1')

@@ -1,0 +1,2 @@
+# A file.
+print(open('/etc/passwd').read())

@@ -1,0 +1,3 @@
+# A process.
+import subprocess
+subprocess.run(['id'])

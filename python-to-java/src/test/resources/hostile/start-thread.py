@@ -1,0 +1,3 @@
+# A thread.
+import threading
+threading.Thread(target=print).start()
