@@ -1,37 +1,58 @@
 /* libFuzzer harness for tarball.c: `make fuzz` builds it with AddressSanitizer and
  * UndefinedBehaviorSanitizer, so any read outside the buffer, use after free, leak or
- * undefined behaviour stops the run with a report and the input that caused it. */
+ * undefined behaviour stops the run with a report and the input that caused it.
+ *
+ * It is also a differential fuzzer: every input is read by libarchive too, and an archive that
+ * the two list differently (names, types, sizes, link targets, a regular file's bytes), or that
+ * one accepts and the other refuses, stops the run with a "DIFFERENT:" line, except for the
+ * differences documented in fuzz/README.md (each one is a numbered `documented` call below).
+ * Run it on one file to see how both read it: target/fuzz/tarball_fuzzer FILE. */
+#define _GNU_SOURCE /* memmem */
+#include <archive.h>
+#include <archive_entry.h>
+#include <locale.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "tarball.h"
 
+static int verbose; /* set when run on files given on the command line */
+
 /* Opens the bytes as an archive and touches every byte the library says is ours, so that
  * ASan catches any pointer or size that lies. */
-static void open_and_read(const uint8_t *data, size_t size) {
-    tarball_error error;
-    tarball_t *tarball = tarball_open_memory(data, size, &error);
+static tarball_t *open_and_read(const uint8_t *data, size_t size, tarball_error *error) {
+    tarball_t *tarball = tarball_open_memory(data, size, error);
     if (tarball == NULL) {
-        return; /* rejected: fine, as long as it did not read out of bounds getting here */
+        if (verbose) {
+            printf("tarball: refused: %s\n", error->message);
+        }
+        return NULL; /* rejected: fine, as long as it did not read out of bounds getting here */
     }
     volatile unsigned sum = 0;
     size_t count = tarball_count(tarball);
     for (size_t i = 0; i <= count; i++) { /* one past the end must give NULL */
-        size_t length = 0, file_size = 0;
+        size_t length = 0, file_size = 0, link_length = 0;
         const char *name = tarball_file_name(tarball, i, &length);
         const char *file = tarball_file_data(tarball, i, &file_size);
+        const char *link = tarball_link_target(tarball, i, &link_length);
         int type = tarball_file_type(tarball, i);
+        unsigned long long real_size = tarball_file_size(tarball, i);
         if (i == count) {
-            if (name != NULL || file != NULL || type != -1) {
+            if (name != NULL || file != NULL || link != NULL || type != -1 || tarball_file_read(tarball, i, 0, NULL, 0) != -1) {
                 __builtin_trap();
             }
             break;
         }
-        if (name == NULL || file == NULL || type < 0 || name[length] != '\0') {
+        if (name == NULL || link == NULL || type < 0 || name[length] != '\0' || link[link_length] != '\0'
+            || (file == NULL) != (type == TARBALL_SPARSE_FILE) || (file != NULL && file_size != real_size)) {
             __builtin_trap();
+        }
+        if (verbose) {
+            printf("tarball: type %d size %llu name %s%s%s\n", type, real_size, name, link_length ? " -> " : "", link);
         }
         for (size_t k = 0; k < length; k++) {
             sum += (unsigned char)name[k];
@@ -39,12 +60,210 @@ static void open_and_read(const uint8_t *data, size_t size) {
         for (size_t k = 0; k < file_size; k++) {
             sum += (unsigned char)file[k];
         }
+        /* The copying read: the first 64 KiB, and the last bytes, which for a sparse file are
+         * assembled from its chunks; for a plain file they must equal the view. */
+        static unsigned char copy[65536];
+        unsigned long long starts[2] = {0, real_size > sizeof copy ? real_size - 1000 : 0};
+        for (int s = 0; s < 2; s++) {
+            long long got = tarball_file_read(tarball, i, starts[s], copy, sizeof copy);
+            unsigned long long want = real_size - starts[s] < sizeof copy ? real_size - starts[s] : sizeof copy;
+            if (got < 0 || (unsigned long long)got != want || (file != NULL && memcmp(copy, file + starts[s], (size_t)got) != 0)) {
+                __builtin_trap();
+            }
+        }
+    }
+    return tarball;
+}
+
+/* What libarchive says: entries (or NULL and a refusal). */
+typedef struct {
+    char *name, *link;
+    int type; /* a tarball_type */
+    long long size;
+    unsigned char *data; /* a regular, non-sparse file's bytes */
+    int sparse, name_warned;
+} other_entry;
+
+static int tarball_type_of(struct archive_entry *e) {
+    if (archive_entry_hardlink(e) != NULL) {
+        return TARBALL_HARDLINK;
+    }
+    switch (archive_entry_filetype(e)) {
+    case AE_IFREG: return archive_entry_sparse_count(e) > 0 ? TARBALL_SPARSE_FILE : TARBALL_FILE;
+    case AE_IFDIR: return TARBALL_DIRECTORY;
+    case AE_IFLNK: return TARBALL_SYMLINK;
+    case AE_IFCHR: return TARBALL_CHARACTER_DEVICE;
+    case AE_IFBLK: return TARBALL_BLOCK_DEVICE;
+    case AE_IFIFO: return TARBALL_FIFO;
+    default: return TARBALL_OTHER;
+    }
+}
+
+static other_entry *read_with_libarchive(const uint8_t *data, size_t size, size_t *count, const char **why, int *warned) {
+    struct archive *a = archive_read_new();
+    archive_read_support_format_tar(a);
+    other_entry *entries = NULL;
+    *count = 0;
+    *why = NULL;
+    int r = archive_read_open_memory(a, data, size);
+    struct archive_entry *ae;
+    while (r == ARCHIVE_OK && ((r = archive_read_next_header(a, &ae)) == ARCHIVE_OK || r == ARCHIVE_WARN)) {
+        entries = realloc(entries, (*count + 1) * sizeof *entries);
+        other_entry *e = &entries[(*count)++];
+        memset(e, 0, sizeof *e);
+        e->name_warned = r == ARCHIVE_WARN;
+        const char *name = archive_entry_pathname(ae);
+        const char *link = archive_entry_hardlink(ae) != NULL ? archive_entry_hardlink(ae) : archive_entry_symlink(ae);
+        e->name = strdup(name != NULL ? name : "");
+        e->link = strdup(link != NULL ? link : "");
+        e->type = tarball_type_of(ae);
+        e->sparse = e->type == TARBALL_SPARSE_FILE;
+        e->size = archive_entry_size(ae);
+        if (verbose) {
+            printf("libarchive: type %d size %lld name %s%s%s\n", e->type, e->size, e->name, *e->link ? " -> " : "", e->link);
+        }
+        r = ARCHIVE_OK;
+        *warned |= e->name_warned;
+        if ((e->type == TARBALL_FILE || e->type == TARBALL_SPARSE_FILE) && e->size >= 0 && e->size <= (1 << 20)) {
+            e->data = calloc(1, (size_t)e->size + 1);
+            const void *block;
+            size_t length;
+            la_int64_t offset;
+            while ((r = archive_read_data_block(a, &block, &length, &offset)) == ARCHIVE_OK) {
+                if (offset < 0 || (size_t)offset > (size_t)e->size || length > (size_t)e->size - (size_t)offset) {
+                    r = ARCHIVE_FATAL;
+                    break;
+                }
+                memcpy(e->data + offset, block, length);
+            }
+            r = r == ARCHIVE_EOF ? ARCHIVE_OK : r;
+        }
+    }
+    if (r != ARCHIVE_EOF) {
+        *why = archive_error_string(a) != NULL ? archive_error_string(a) : "refused";
+        static char message[300];
+        snprintf(message, sizeof message, "%s", *why);
+        *why = message;
+    }
+    archive_read_free(a);
+    return entries;
+}
+
+static void free_other(other_entry *entries, size_t count) {
+    for (size_t i = 0; i < count; i++) {
+        free(entries[i].name);
+        free(entries[i].link);
+        free(entries[i].data);
+    }
+    free(entries);
+}
+
+/* A difference explained in fuzz/README.md: not a finding. */
+static int documented(int number) {
+    if (verbose) {
+        printf("a documented difference: %d (fuzz/README.md)\n", number);
+    }
+    return 1;
+}
+
+static int differ(const char *what) {
+    printf("DIFFERENT: %s\n", what);
+    return 0;
+}
+
+/* Compares the two readings. Returns 1 if they agree (or differ only as documented). */
+static int compare(const uint8_t *data, size_t size, tarball_t *ours, const tarball_error *our_error) {
+    size_t count = 0;
+    const char *why = NULL;
+    int warned = 0;
+    other_entry *theirs = read_with_libarchive(data, size, &count, &why, &warned);
+    int agree = 1, listings = 0;
+    if (verbose && why != NULL) {
+        printf("libarchive: refused: %s\n", why);
+    }
+    if (size == 0) {
+        agree = documented(1); /* libarchive: not an archive; we: an empty archive */
+    } else if (memmem(data, size, "SUN.holesdata", 13) != NULL) {
+        agree = documented(6); /* Solaris sparse files: libarchive reads the map, we read the stored bytes */
+    } else if ((ours == NULL) == (why != NULL)) {
+        listings = ours != NULL; /* both refuse, or both accept: compare the listings */
+    } else if (ours == NULL && our_error->code == TARBALL_ERROR_FIELD) {
+        agree = documented(2); /* a number with a non-octal byte in it: libarchive reads up to it */
+    } else if (ours == NULL && warned) {
+        agree = documented(3); /* libarchive accepts with a warning what we refuse as malformed */
+    } else if (ours != NULL && strcmp(why, "Unrecognized archive format") == 0) {
+        agree = documented(7); /* the first header fails libarchive's format test (fields we do not read) */
+    } else {
+        agree = differ(ours == NULL ? "tarball refused, libarchive accepted" : "libarchive refused, tarball accepted");
+        printf("  %s: %s\n", ours == NULL ? "tarball" : "libarchive", ours == NULL ? our_error->message : why);
+    }
+    if (listings) {
+        size_t n = tarball_count(ours);
+        if (n != count) {
+            agree = differ("a different number of entries");
+        }
+        static unsigned char copy[1 << 20];
+        for (size_t i = 0; agree && i < n; i++) {
+            other_entry *e = &theirs[i];
+            size_t length = 0, link_length = 0;
+            const char *name = tarball_file_name(ours, i, &length);
+            const char *link = tarball_link_target(ours, i, &link_length);
+            int type = tarball_file_type(ours, i);
+            long long our_size = (long long)tarball_file_size(ours, i);
+            int file = type == TARBALL_FILE || type == TARBALL_SPARSE_FILE;
+            if (type == TARBALL_OTHER && e->type == TARBALL_FILE && documented(4)) {
+                continue; /* an unknown type: OTHER for us, a regular file for libarchive */
+            }
+            if (type == TARBALL_HARDLINK && e->type == TARBALL_FILE && e->size > 0 && documented(5)) {
+                break; /* a pax hard link with data: libarchive reads the data, we do not */
+            }
+            if (!e->name_warned && (strlen(e->name) != length || memcmp(e->name, name, length) != 0)) {
+                agree = differ("a name");
+            } else if (e->type != type && !(file && (e->type == TARBALL_FILE || e->type == TARBALL_SPARSE_FILE))) {
+                agree = differ("a type");
+            } else if (type != TARBALL_DIRECTORY && type != TARBALL_HARDLINK && e->size != our_size) {
+                agree = differ("a size");
+            } else if ((type == TARBALL_SYMLINK || type == TARBALL_HARDLINK) && !e->name_warned
+                       && (strlen(e->link) != link_length || memcmp(e->link, link, link_length) != 0)) {
+                agree = differ("a link target");
+            } else if (file && e->data != NULL && (tarball_file_read(ours, i, 0, copy, sizeof copy) != our_size
+                                                   || memcmp(e->data, copy, (size_t)our_size) != 0)) {
+                agree = differ("a file's bytes");
+            }
+            if (!agree) {
+                printf("  entry %zu: tarball: type %d size %lld name %s -> %s\n", i, type, our_size, name, link);
+                printf("  entry %zu: libarchive: type %d size %lld name %s -> %s\n", i, e->type, e->size, e->name, e->link);
+            }
+        }
+    }
+    free_other(theirs, count);
+    return agree;
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv) {
+    setlocale(LC_ALL, "C.UTF-8"); /* libarchive converts pax names from UTF-8 to the locale's charset */
+    for (int i = 1; i < *argc; i++) { /* files (not folders of inputs): say what each reader sees */
+        struct stat st;
+        verbose |= stat((*argv)[i], &st) == 0 && S_ISREG(st.st_mode);
+    }
+    return 0;
+}
+
+static void check(const uint8_t *data, size_t size) {
+    tarball_error error;
+    tarball_t *tarball = open_and_read(data, size, &error);
+    if (!compare(data, size, tarball, &error)) {
+        fflush(stdout);
+        __builtin_trap();
     }
     tarball_close(tarball);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-    open_and_read(data, size);
+    check(data, size);
+    if (verbose) {
+        return 0; /* one file from the command line: just that */
+    }
     /* Almost every mutation breaks a header's checksum, and the parser stops there. So try a
      * second version with a correct checksum written into every 512-byte block: the mutations
      * then reach the size, name and pax code behind the checksum check. */
@@ -63,7 +282,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         snprintf(field, sizeof field, "%06o", sum & 0777777);
         memcpy(fixed + block + 148, field, 7); /* six digits, a NUL, then the space */
     }
-    open_and_read(fixed, size);
+    check(fixed, size);
     free(fixed);
     return 0;
 }

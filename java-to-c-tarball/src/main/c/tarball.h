@@ -7,8 +7,10 @@
  *
  * The archive is untrusted input: every header's checksum, number fields, sizes and offsets
  * are checked, and a malformed archive makes tarball_open fail with a code and a message,
- * never read outside the buffer. Formats: what GNU tar writes by default (gnu), ustar, and
- * pax, including GNU long names (././@LongLink) and pax "path" and "size" records.
+ * never read outside the buffer. Formats: v7, ustar, GNU (gnu, oldgnu) and pax, with GNU long
+ * names and link names ('L', 'K'), pax "path", "linkpath" and "size" records (a pax extended
+ * header may be at most 1 MiB), and sparse files: old GNU ('S', with extension blocks) and pax
+ * GNU sparse 0.0, 0.1 and 1.0. GNU volume labels ('V') and pax global headers are skipped.
  *
  * After tarball_open returns, a tarball is never written again, so any number of threads
  * may read one at the same time; tarball_close must not race with them. */
@@ -38,13 +40,18 @@ typedef struct {
     char message[256];
 } tarball_error;
 
-/* What an entry is. */
+/* What an entry is. Only files (and OTHER) have data in the archive: the others are a header
+ * alone, whatever their size field says (old tars wrote non-zero sizes for them). */
 typedef enum {
-    TARBALL_FILE = 0, /* a regular file: its data is its content */
-    TARBALL_DIRECTORY = 1,
-    TARBALL_SYMLINK = 2,
-    TARBALL_HARDLINK = 3,
-    TARBALL_OTHER = 4 /* devices, fifos, and types this reader does not know */
+    TARBALL_FILE = 0,        /* a regular file ('0', '7', NUL): its data is its content */
+    TARBALL_SPARSE_FILE = 1, /* a regular file with holes: no contiguous data, use tarball_file_read */
+    TARBALL_DIRECTORY = 2,   /* '5', or a file type whose name ends with '/' (v7) */
+    TARBALL_SYMLINK = 3,     /* '2': tarball_link_target is where it points */
+    TARBALL_HARDLINK = 4,    /* '1': tarball_link_target is the earlier entry's name */
+    TARBALL_CHARACTER_DEVICE = 5,
+    TARBALL_BLOCK_DEVICE = 6,
+    TARBALL_FIFO = 7,
+    TARBALL_OTHER = 8 /* a type this reader does not know: kept with its data, as tar does */
 } tarball_type;
 
 /* Opens the archive at path. Returns NULL on failure, with *error filled in (error may be
@@ -65,9 +72,24 @@ const char *tarball_file_name(const tarball_t *tarball, size_t index, size_t *le
 /* The entry's tarball_type, or -1 if index is out of range. */
 int tarball_file_type(const tarball_t *tarball, size_t index);
 
+/* A link's target, NUL-terminated, with its length in *length; "" for an entry that is not a
+ * link. NULL if index is out of range. */
+const char *tarball_link_target(const tarball_t *tarball, size_t index, size_t *length);
+
+/* The entry's size: its content's length (a sparse file's real size, holes included), 0 for
+ * a header-only entry. 0 if index is out of range. */
+unsigned long long tarball_file_size(const tarball_t *tarball, size_t index);
+
 /* Gets the data for the entry at index, inside the tarball's own buffer, returning NULL if
- * it does not exist. *size (if size is not NULL) is set to the number of bytes. */
+ * it does not exist, or if it is a sparse file (its holes are not in the buffer: copy it
+ * with tarball_file_read). *size (if size is not NULL) is set to the number of bytes. */
 const char *tarball_file_data(const tarball_t *tarball, size_t index, size_t *size);
+
+/* Copies up to length bytes of the entry's content, from offset, into dest, holes of a sparse
+ * file as zeros. Returns the number of bytes copied (0 at or after the end), -1 if index is
+ * out of range. Works for every entry. */
+long long tarball_file_read(const tarball_t *tarball, size_t index, unsigned long long offset, void *dest,
+                            size_t length);
 
 /* Frees the tarball, its buffer and its names. Every pointer it gave out dies with it.
  * Does nothing if tarball is NULL. */

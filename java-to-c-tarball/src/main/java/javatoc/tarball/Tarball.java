@@ -1,14 +1,10 @@
 package javatoc.tarball;
 
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -58,7 +54,7 @@ public final class Tarball implements AutoCloseable {
             // Give the bare pointer an owner: from now on it lives exactly as long as the
             // arena, and closing the arena passes it to tarball_close.
             MemorySegment handle = raw.reinterpret(arena, Tarball::closeInC);
-            return new Tarball(arena, handle, readEntries(handle, call));
+            return new Tarball(arena, handle, TarEntry.readAll(handle));
         } catch (TarballException | RuntimeException | Error e) {
             if (arena.scope().isAlive()) {
                 arena.close();
@@ -78,25 +74,6 @@ public final class Tarball implements AutoCloseable {
         }
     }
 
-    /** Copies every entry's name, size and type into records, once. */
-    private static List<TarEntry> readEntries(MemorySegment handle, Arena call) throws Throwable {
-        long count = (long) TarballLibrary.COUNT.invokeExact(handle);
-        if (count > Integer.MAX_VALUE) {
-            throw new IllegalStateException("more entries than a Java list holds: " + count);
-        }
-        MemorySegment length = call.allocate(JAVA_LONG);
-        List<TarEntry> entries = new ArrayList<>((int) count);
-        for (int i = 0; i < count; i++) {
-            MemorySegment name = (MemorySegment) TarballLibrary.FILE_NAME.invokeExact(handle, (long) i, length);
-            name = name.reinterpret(length.get(JAVA_LONG, 0)); // C told us the length
-            int type = (int) TarballLibrary.FILE_TYPE.invokeExact(handle, (long) i);
-            MemorySegment data = (MemorySegment) TarballLibrary.FILE_DATA.invokeExact(handle, (long) i, length);
-            entries.add(new TarEntry(i, new String(name.toArray(JAVA_BYTE), StandardCharsets.UTF_8),
-                    length.get(JAVA_LONG, 0), TarEntry.Type.values()[type]));
-        }
-        return List.copyOf(entries);
-    }
-
     /** The entries, in archive order; records, so they stay valid after close. */
     public List<TarEntry> entries() {
         return entries;
@@ -110,7 +87,8 @@ public final class Tarball implements AutoCloseable {
      * The bytes of entry {@code index}: empty if there is no such entry, otherwise a read-only
      * view of the C library's own buffer (no copy) that lives as long as this tarball. Reading
      * it after {@link #close()} throws IllegalStateException; writing it throws
-     * IllegalArgumentException. Calling this after close throws IllegalStateException.
+     * IllegalArgumentException. A sparse file has no view (its holes are not in the archive):
+     * UnsupportedOperationException; copy it with {@link #read}. After close: IllegalStateException.
      */
     public Optional<MemorySegment> file(int index) {
         MemorySegment data;
@@ -122,10 +100,27 @@ public final class Tarball implements AutoCloseable {
             throw t instanceof RuntimeException e ? e : new IllegalStateException(t);
         }
         if (data.equals(MemorySegment.NULL)) {
+            if (index >= 0 && index < entries.size()) { // C has the entry, but no view of it
+                throw new UnsupportedOperationException(entries.get(index).name() + " is a sparse file: its holes"
+                        + " are not in the archive, so no view of it exists; copy it with read()");
+            }
             return Optional.empty();
         }
         // C returned a bare address of size 0. Give it its size and this tarball's lifetime.
         return Optional.of(data.reinterpret(entries.get(index).size(), arena, null).asReadOnly());
+    }
+
+    /**
+     * Copies entry {@code index}'s content from {@code offset} into {@code into} (as much as
+     * fits; a sparse file's holes as zeros) and returns how many bytes: 0 at the end, -1 if there
+     * is no such entry. {@code into} may wrap a Java array. After close: IllegalStateException.
+     */
+    public long read(int index, long offset, MemorySegment into) {
+        try {
+            return (long) TarballLibrary.FILE_READ.invokeExact(handle, (long) index, offset, into, into.byteSize());
+        } catch (Throwable t) {
+            throw t instanceof RuntimeException e ? e : new IllegalStateException(t);
+        }
     }
 
     /** Frees the C tarball. Views from file() die with it. A second close does nothing. */

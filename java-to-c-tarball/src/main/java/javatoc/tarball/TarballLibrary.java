@@ -43,7 +43,12 @@ final class TarballLibrary {
     static final MethodHandle COUNT = handle("tarball_count", FunctionDescriptor.of(JAVA_LONG, ADDRESS), Linker.Option.critical(false));
     static final MethodHandle FILE_NAME = handle("tarball_file_name", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, ADDRESS), Linker.Option.critical(false));
     static final MethodHandle FILE_TYPE = handle("tarball_file_type", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG), Linker.Option.critical(false));
+    static final MethodHandle LINK_TARGET = handle("tarball_link_target", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, ADDRESS), Linker.Option.critical(false));
+    static final MethodHandle FILE_SIZE = handle("tarball_file_size", FunctionDescriptor.of(JAVA_LONG, ADDRESS, JAVA_LONG), Linker.Option.critical(false));
     static final MethodHandle FILE_DATA = handle("tarball_file_data", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, ADDRESS), Linker.Option.critical(false));
+    // critical(true): the destination may be a Java array (MemorySegment.ofArray), which the GC
+    // then holds still during the copy, so Tarball.read can fill a byte[] without a second copy.
+    static final MethodHandle FILE_READ = handle("tarball_file_read", FunctionDescriptor.of(JAVA_LONG, ADDRESS, JAVA_LONG, JAVA_LONG, ADDRESS, JAVA_LONG), Linker.Option.critical(true));
     static final MethodHandle CLOSE = handle("tarball_close", FunctionDescriptor.ofVoid(ADDRESS));
 
     /** Throws the "build it with make" message if libtarball.so was not found. */

@@ -113,7 +113,7 @@ class TarballFormatsTest {
                 Archives.header("short-name", '0', 0), Archives.padded("12345".getBytes(StandardCharsets.US_ASCII)));
         assertEquals(List.of(new Archives.Listed('-', 5, "from-pax/é.txt")), Archives.list(archive));
         try (Tarball tarball = Tarball.open(archive)) {
-            assertEquals(List.of(new TarEntry(0, "from-pax/é.txt", 5, TarEntry.Type.FILE)), tarball.entries());
+            assertEquals(List.of(new TarEntry(0, "from-pax/é.txt", 5, TarEntry.Type.FILE, "")), tarball.entries());
             assertEquals("12345", new String(tarball.file(0).orElseThrow().toArray(JAVA_BYTE), StandardCharsets.US_ASCII));
         }
     }
