@@ -592,6 +592,7 @@ static int parse(tarball_t *tarball, tarball_error *error) {
     pending next = {0};
     clear_pending(&next);
     int status = TARBALL_OK;
+    size_t extended_at = SIZE_MAX; /* an extended header that still waits for its entry */
 
     while (pos < end && status == TARBALL_OK) {
         if (end - pos < BLOCK) {
@@ -624,6 +625,7 @@ static int parse(tarball_t *tarball, tarball_error *error) {
         if (flag != 'L' && flag != 'K' && flag != 'x' && flag != 'X' && flag != 'g' && flag != 'V') {
             status = read_entry(tarball, pos, size, &next, &pos, error);
             clear_pending(&next);
+            extended_at = SIZE_MAX;
             continue;
         }
         size_t data_at = pos + BLOCK;
@@ -646,6 +648,9 @@ static int parse(tarball_t *tarball, tarball_error *error) {
             break;
         }
         const unsigned char *data = buffer + data_at;
+        if (flag != 'g' && flag != 'V') {
+            extended_at = pos;
+        }
         if (flag == 'L' || flag == 'K') { /* GNU long name or link name: the data is the next entry's */
             int ok = flag == 'L' ? set_text(&next.name, &next.name_length, data, field_length(data, (size_t)size))
                                  : set_text(&next.link, &next.link_length, data, field_length(data, (size_t)size));
@@ -656,6 +661,10 @@ static int parse(tarball_t *tarball, tarball_error *error) {
             status = parse_pax(data, (size_t)size, pos, &next, error);
         } /* 'g' (pax global records) and 'V' (a GNU volume label) are skipped */
         pos = data_at + padded;
+    }
+    if (status == TARBALL_OK && extended_at != SIZE_MAX) {
+        status = fail(error, TARBALL_ERROR_FORMAT, "the archive ends after the extended header at byte %zu, before "
+                      "the entry it describes", extended_at);
     }
     clear_pending(&next);
     return status;

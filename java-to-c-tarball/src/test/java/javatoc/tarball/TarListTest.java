@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TarListTest {
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private static final String CLASSPATH = Path.of("target/classes").toAbsolutePath() + ":" + Path.of("target/lib").toAbsolutePath() + "/*";
-    private static final String NATIVE = Path.of("target/native").toAbsolutePath().toString();
+    static final String NATIVE = Path.of("target/native").toAbsolutePath().toString();
 
     record Result(int exitCode, String stdout, String stderr) {}
 
