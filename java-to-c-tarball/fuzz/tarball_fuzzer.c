@@ -120,7 +120,7 @@ static other_entry *read_with_libarchive(const uint8_t *data, size_t size, size_
         e->sparse = e->type == TARBALL_SPARSE_FILE;
         e->size = archive_entry_size(ae);
         if (verbose) {
-            printf("libarchive: type %d size %lld name %s%s%s\n", e->type, e->size, e->name, *e->link ? " -> " : "", e->link);
+            printf("libarchive: type %d size %lld name %s%s%s (header at %lld)\n", e->type, e->size, e->name, *e->link ? " -> " : "", e->link, (long long)archive_read_header_position(a));
         }
         r = ARCHIVE_OK;
         *warned |= e->name_warned;
@@ -161,6 +161,18 @@ static void free_other(other_entry *entries, size_t count) {
     free(entries);
 }
 
+/* A GNU header whose type is not 'S' but whose sparse fields (map, real size) are filled in:
+ * libarchive reads them, GNU tar and we do not. Any 512-byte block counts, as any may be a header. */
+static int gnu_sparse_fields_elsewhere(const uint8_t *data, size_t size) {
+    for (size_t at = 0; at + 512 <= size; at += 512) {
+        const uint8_t *h = data + at;
+        if (memcmp(h + 257, "ustar  \0", 8) == 0 && h[156] != 'S' && (h[386] != 0 || h[483] != 0)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static int any_sparse(const other_entry *entries, size_t count) {
     for (size_t i = 0; i < count; i++) {
         if (entries[i].sparse) {
@@ -183,75 +195,88 @@ static int differ(const char *what) {
     return 0;
 }
 
-/* Compares the two readings. Returns 1 if they agree (or differ only as documented). */
+/* Compares the listings of two readers that both accepted the archive. Returns NULL if they
+ * agree, else what differs (and prints the two entries). */
+static const char *compare_listings(tarball_t *ours, const other_entry *theirs, size_t count) {
+    static unsigned char copy[1 << 20];
+    size_t n = tarball_count(ours);
+    if (n != count) {
+        return "a different number of entries";
+    }
+    for (size_t i = 0; i < n; i++) {
+        const other_entry *e = &theirs[i];
+        size_t length = 0, link_length = 0;
+        const char *name = tarball_file_name(ours, i, &length);
+        const char *link = tarball_link_target(ours, i, &link_length);
+        int type = tarball_file_type(ours, i);
+        long long our_size = (long long)tarball_file_size(ours, i);
+        int file = type == TARBALL_FILE || type == TARBALL_SPARSE_FILE;
+        const char *what = NULL;
+        if (type == TARBALL_OTHER && e->type == TARBALL_FILE && documented(4)) {
+            continue; /* an unknown type: OTHER for us, a regular file for libarchive */
+        }
+        if (type == TARBALL_HARDLINK && e->type == TARBALL_FILE && e->size > 0 && documented(5)) {
+            return NULL; /* a pax hard link with data: libarchive reads the data, we do not */
+        }
+        if (!e->name_warned && (strlen(e->name) != length || memcmp(e->name, name, length) != 0)) {
+            what = "a name";
+        } else if (e->type != type && !(file && (e->type == TARBALL_FILE || e->type == TARBALL_SPARSE_FILE))) {
+            what = "a type";
+        } else if (type != TARBALL_DIRECTORY && type != TARBALL_HARDLINK && e->size != our_size) {
+            what = "a size";
+        } else if ((type == TARBALL_SYMLINK || type == TARBALL_HARDLINK) && !e->name_warned
+                   && (strlen(e->link) != link_length || memcmp(e->link, link, link_length) != 0)) {
+            what = "a link target";
+        } else if (file && e->data != NULL && (tarball_file_read(ours, i, 0, copy, sizeof copy) != our_size
+                                               || memcmp(e->data, copy, (size_t)our_size) != 0)) {
+            what = "a file's bytes";
+        }
+        if (what != NULL) {
+            printf("  entry %zu: tarball: type %d size %lld name %s -> %s\n", i, type, our_size, name, link);
+            printf("  entry %zu: libarchive: type %d size %lld name %s -> %s\n", i, e->type, e->size, e->name, e->link);
+            return what;
+        }
+    }
+    return NULL;
+}
+
+/* Compares the two readings. Returns 1 if they agree, or differ only as documented. */
 static int compare(const uint8_t *data, size_t size, tarball_t *ours, const tarball_error *our_error) {
     size_t count = 0;
     const char *why = NULL;
     int warned = 0;
     other_entry *theirs = read_with_libarchive(data, size, &count, &why, &warned);
-    int agree = 1, listings = 0;
     if (verbose && why != NULL) {
         printf("libarchive: refused: %s\n", why);
     }
-    if (size == 0) {
+    const char *what = NULL;
+    if (ours == NULL && why == NULL) {
+        what = "tarball refused, libarchive accepted";
+    } else if (ours != NULL && why != NULL) {
+        what = "libarchive refused, tarball accepted";
+    } else if (ours != NULL) {
+        what = compare_listings(ours, theirs, count);
+    }
+    int agree = 1;
+    if (what == NULL) {
+        agree = 1;
+    } else if (size == 0) {
         agree = documented(1); /* libarchive: not an archive; we: an empty archive */
     } else if (memmem(data, size, "SUN.holesdata", 13) != NULL) {
         agree = documented(6); /* Solaris sparse files: libarchive reads the map, we read the stored bytes */
-    } else if ((ours == NULL) == (why != NULL)) {
-        listings = ours != NULL; /* both refuse, or both accept: compare the listings */
+    } else if (gnu_sparse_fields_elsewhere(data, size)) {
+        agree = documented(9); /* sparse fields in a GNU header that is not of type 'S' */
     } else if (ours == NULL && our_error->code == TARBALL_ERROR_FIELD) {
         agree = documented(2); /* a number with a non-octal byte in it: libarchive reads up to it */
     } else if (ours == NULL && (strstr(our_error->message, "sparse map") != NULL || any_sparse(theirs, count))) {
         agree = documented(8); /* a sparse map that does not fit its data: libarchive reads what it can */
     } else if (ours == NULL && warned) {
         agree = documented(3); /* libarchive accepts with a warning what we refuse as malformed */
-    } else if (ours != NULL && strcmp(why, "Unrecognized archive format") == 0) {
+    } else if (ours != NULL && why != NULL && strcmp(why, "Unrecognized archive format") == 0) {
         agree = documented(7); /* the first header fails libarchive's format test (fields we do not read) */
     } else {
-        agree = differ(ours == NULL ? "tarball refused, libarchive accepted" : "libarchive refused, tarball accepted");
-        printf("  %s: %s\n", ours == NULL ? "tarball" : "libarchive", ours == NULL ? our_error->message : why);
-    }
-    if (listings) {
-        size_t n = tarball_count(ours);
-        if (n != count) {
-            agree = differ("a different number of entries");
-        }
-        static unsigned char copy[1 << 20];
-        for (size_t i = 0; agree && i < n; i++) {
-            other_entry *e = &theirs[i];
-            size_t length = 0, link_length = 0;
-            const char *name = tarball_file_name(ours, i, &length);
-            const char *link = tarball_link_target(ours, i, &link_length);
-            int type = tarball_file_type(ours, i);
-            long long our_size = (long long)tarball_file_size(ours, i);
-            int file = type == TARBALL_FILE || type == TARBALL_SPARSE_FILE;
-            if (type == TARBALL_OTHER && e->type == TARBALL_FILE && documented(4)) {
-                continue; /* an unknown type: OTHER for us, a regular file for libarchive */
-            }
-            if (type == TARBALL_FILE && e->sparse && documented(9)) {
-                continue; /* an old GNU sparse map in a header whose type is not 'S': only libarchive reads it */
-            }
-            if (type == TARBALL_HARDLINK && e->type == TARBALL_FILE && e->size > 0 && documented(5)) {
-                break; /* a pax hard link with data: libarchive reads the data, we do not */
-            }
-            if (!e->name_warned && (strlen(e->name) != length || memcmp(e->name, name, length) != 0)) {
-                agree = differ("a name");
-            } else if (e->type != type && !(file && (e->type == TARBALL_FILE || e->type == TARBALL_SPARSE_FILE))) {
-                agree = differ("a type");
-            } else if (type != TARBALL_DIRECTORY && type != TARBALL_HARDLINK && e->size != our_size) {
-                agree = differ("a size");
-            } else if ((type == TARBALL_SYMLINK || type == TARBALL_HARDLINK) && !e->name_warned
-                       && (strlen(e->link) != link_length || memcmp(e->link, link, link_length) != 0)) {
-                agree = differ("a link target");
-            } else if (file && e->data != NULL && (tarball_file_read(ours, i, 0, copy, sizeof copy) != our_size
-                                                   || memcmp(e->data, copy, (size_t)our_size) != 0)) {
-                agree = differ("a file's bytes");
-            }
-            if (!agree) {
-                printf("  entry %zu: tarball: type %d size %lld name %s -> %s\n", i, type, our_size, name, link);
-                printf("  entry %zu: libarchive: type %d size %lld name %s -> %s\n", i, e->type, e->size, e->name, e->link);
-            }
-        }
+        agree = differ(what);
+        printf("  tarball: %s\n  libarchive: %s\n", ours == NULL ? our_error->message : "accepted", why != NULL ? why : "accepted");
     }
     free_other(theirs, count);
     return agree;
