@@ -21,16 +21,21 @@ endif
 EXAMPLE_ARGS := JAVA_HOME='$(JDK)' MVN='$(CURDIR)/mvnw'
 results = $(foreach example,$(EXAMPLES),$(BUILD)/results/$(1)/$(example).result)
 
-.PHONY: all test bench deps clean help maven shape FORCE
+.PHONY: all test bench deps clean help maven shape check-docs FORCE
 
 all: $(call results,all)
 	@tools/summary.sh all $(BUILD) $(EXAMPLES)
 
-test: $(call results,test)
-	@tools/summary.sh test $(BUILD) $(EXAMPLES)
+# `make test` also tests the repository's own tools and checks every README's code blocks
+# (tools/Makefile): one more line, "tools", in the summary.
+test: $(call results,test) $(BUILD)/results/test/tools.result
+	@tools/summary.sh test $(BUILD) $(EXAMPLES) tools
 
-deps: $(call results,deps)
-	@tools/summary.sh deps $(BUILD) $(EXAMPLES)
+check-docs:
+	@$(MAKE) --no-print-directory -C tools check-docs
+
+deps: $(call results,deps) $(BUILD)/results/deps/tools.result
+	@tools/summary.sh deps $(BUILD) $(EXAMPLES) tools
 
 # One example, one target: build/results/TARGET/EXAMPLE.result (and its log in build/logs/).
 # Under `make -j` the examples run side by side: each builds only in its own folder, and Maven
@@ -40,9 +45,13 @@ $(BUILD)/results/%.result: FORCE | maven shape
 
 # Benchmarks run one at a time, even under -j: two at once would measure each other. The
 # figures go into one report, build/bench.md, and after a full run into BENCHMARKS.md.
+# The chart is drawn with matplotlib (Debian's python3-matplotlib, installed if it can be).
 bench: | maven shape
 	+@for example in $(EXAMPLES); do tools/run-example.sh $$example bench $(BUILD) $(EXAMPLE_ARGS); done
-	@tools/bench-report.sh $(BUILD) '$(JDK)' $(EXAMPLES)
+	@tools/need.sh 'the benchmark chart' '/usr/bin/python3 -c "import matplotlib"' python3-matplotlib || true
+	@mkdir -p $(BUILD)/bench && /usr/bin/python3 tools/bench_report.py $(BUILD)/bench/BENCHMARKS.md \
+	  $(BUILD)/bench/BENCHMARKS.svg '$(JDK)' $(EXAMPLES) && [ -z '$(BENCH_QUICK)' ] \
+	  && cp $(BUILD)/bench/BENCHMARKS.md $(BUILD)/bench/BENCHMARKS.svg . && echo "(written to BENCHMARKS.md and BENCHMARKS.svg)" || true
 	@tools/summary.sh bench $(BUILD) $(EXAMPLES)
 
 # Fetch Maven itself once, before the examples start (they would otherwise all fetch it at once).
@@ -59,7 +68,7 @@ shape:
 	done
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) tools/target
 	@for example in $(EXAMPLES); do $(MAKE) --no-print-directory -C $$example clean; done
 
 help:
@@ -68,7 +77,9 @@ help:
 	@echo "  make test    every example's JUnit tests, and the same verification"
 	@echo "  make bench   every example's benchmarks, one at a time"
 	@echo "  make deps    fetch every dependency (afterwards OFFLINE=1 works)"
+	@echo "  make check-docs  check every README's code blocks against their sources"
 	@echo "  make clean   remove every build output"
 	@echo "Logs: $(BUILD)/logs/TARGET/EXAMPLE.log; JUnit XML: $(BUILD)/test-results/."
 	@echo "Variables: JAVA_HOME (a JDK $(JDK_VERSION)+; found if unset), OFFLINE=1, BENCH_QUICK=1,"
-	@echo "  CI=true (a skipped example counts as a failure). Examples: $(EXAMPLES)"
+	@echo "  NO_INSTALL=1 (install no Debian package: the parts that need one are skipped),"
+	@echo "  CI=true (a skipped part counts as a failure). Examples: $(EXAMPLES)"

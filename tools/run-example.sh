@@ -15,12 +15,18 @@ start=$(date +%s.%N)
 status=$?
 seconds=$(echo "$start $(date +%s.%N)" | awk '{ printf "%.1f", $2 - $1 }')
 
-# An example that cannot run here says so with a line "SKIP: why, and how to install it".
+# A part that cannot run here says so with a line "SKIP: PART: why, and how to install it" (need.sh).
+# The example passes with that part named; if PART is the example itself, it was skipped whole.
+# Under CI=true any skip is a failure.
+skipped=$build/results/$target/$example.skipped
+grep '^SKIP: ' "$log" > "$skipped"
 if [ $status -ne 0 ]; then
   outcome=FAIL
-elif grep -q '^SKIP: ' "$log"; then
+elif [ -s "$skipped" ] && [ "${CI:-}" = true ]; then
+  outcome=FAIL
+  echo "CI=true: a skipped part counts as a failure" >> "$log"
+elif grep -q "^SKIP: $example: " "$skipped"; then
   outcome=SKIP
-  [ "${CI:-}" = true ] && outcome=FAIL && echo "CI=true: a skipped example counts as a failure" >> "$log"
 else
   outcome=PASS
 fi
@@ -41,7 +47,8 @@ set -- $counts
 [ "$target" = test ] && line="$line   ($1 tests, $2 failed, $3 skipped)"
 case $outcome in
   FAIL) printf '%s\n%s\n%s\n' "$line" "$(tail -n 40 "$log" | sed 's/^/    | /')" "    (whole log: $log)" ;;
-  SKIP) printf '%s   %s\n' "$line" "$(grep -m1 '^SKIP: ' "$log")" ;;
-  *) echo "$line" ;;
+  SKIP) printf '%s   %s\n' "$line" "$(head -n 1 "$skipped")" ;;
+  *) if [ -s "$skipped" ]; then sed 's/^SKIP: /    (skipped: /; s/$/)/' "$skipped" | { echo "$line"; cat; }
+     else echo "$line"; fi ;;
 esac
 exit 0

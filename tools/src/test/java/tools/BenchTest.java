@@ -1,0 +1,81 @@
+package tools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** bench.sh: every row gets the same statistics, next to its baseline; a bad row file is one line. */
+class BenchTest {
+
+    @TempDir Path dir;
+
+    Run bench(String rows) throws Exception {
+        Files.createDirectories(dir.resolve("bench"));
+        Files.writeString(dir.resolve("bench/rows"), rows);
+        return Run.run(dir, Map.of("BENCH_QUICK", "1"), "sh", Run.TOOLS.resolve("bench.sh").toString(), "bench/rows");
+    }
+
+    List<String> table() throws Exception {
+        return Files.readAllLines(dir.resolve("target/bench/rows.tsv"));
+    }
+
+    @Test
+    void medianInterquartileRangeAndRatio() throws Exception {
+        Run run = bench("""
+                # what | baseline | how
+                base | base | loop ns/call printf '2\\n1\\n3\\n'
+                five | base | loop ns/call printf '4\\n5\\n6\\n5\\n5\\n'
+                """);
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals(List.of("what\tmedian\tspread\tunit\tbaseline\tratio\tsamples\tnoisy",
+                "base\t2\t1\tns/call\tbase\t1\t3\t", "five\t5\t0\tns/call\tbase\t2.5\t5\t"), table());
+    }
+
+    @Test
+    void startupRowsTimeTheWholeCommandSeveralTimes() throws Exception {
+        Files.writeString(dir.resolve("count"), "");
+        Run run = bench("""
+                quick | quick | startup true
+                slow | quick | startup echo run >> count; sleep 0.2
+                """);
+        assertEquals(0, run.exitCode(), run.toString());
+        String[] slow = table().get(2).split("\t");
+        assertEquals("ms", slow[3]);
+        assertTrue(Double.parseDouble(slow[1]) >= 200, slow[1]);
+        // One warm-up run, then three measured ones (BENCH_QUICK).
+        assertEquals(4, Files.readAllLines(dir.resolve("count")).size());
+    }
+
+    @Test
+    void aRowWiderThanItsMedianIsMeasuredAgainAndFlagged() throws Exception {
+        Run run = bench("noise | noise | loop ns/call echo run >> runs; printf '1\\n10\\n1000\\n'\n");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(table().get(1).endsWith("\tnoisy"), table().toString());
+        assertEquals(2, Files.readAllLines(dir.resolve("runs")).size());
+    }
+
+    @Test
+    void badRowsAreOneLineEach() throws Exception {
+        assertEquals("x bench: error: bench/rows:1: the baseline 'nothing' is not a row of this file\n",
+                errorLine("a | nothing | startup true\n"));
+        assertEquals("x bench: error: bench/rows:1: 'how' must start with jmh, startup or loop, not 'time'\n",
+                errorLine("a | a | time true\n"));
+        assertTrue(errorLine("a | a | startup false\n").startsWith("x bench: error: exit status 1 from: false"));
+        assertTrue(errorLine("a | a | loop ns/call echo hello\n").contains("a loop row prints one number a line"));
+        assertTrue(errorLine("a | a | jmh Foo.bar\n").contains("a jmh row needs $JMH"));
+    }
+
+    String errorLine(String rows) throws Exception {
+        dir = Files.createDirectories(dir.resolve("x"));
+        Run run = bench(rows);
+        dir = dir.getParent();
+        assertEquals(1, run.exitCode());
+        return run.stderr().lines().filter(line -> line.contains("error:")).findFirst().orElse(run.stderr()) + "\n";
+    }
+}
