@@ -80,6 +80,7 @@ typedef struct {
     uint64_t realsize;
     int sparse_major, sparse_minor; /* -1 if not given */
     int sparse_map_given;           /* 0.x: GNU.sparse.map or GNU.sparse.offset/numbytes */
+    int sparse_records;             /* any GNU.sparse.* record at all */
     chunk *chunks;
     size_t chunk_count, chunk_capacity;
     int half_chunk; /* 0.0: an offset is waiting for its numbytes */
@@ -255,6 +256,9 @@ static int pax_record(const unsigned char *keyword, size_t keyword_length, const
                     (int)keyword_length, keyword);
     }
     int ok = 1;
+    if (keyword_length > 11 && memcmp(keyword, "GNU.sparse.", 11) == 0) {
+        next->sparse_records = 1;
+    }
     if (KEY("path")) {
         ok = set_text(&next->name, &next->name_length, value, value_length);
     } else if (KEY("linkpath")) {
@@ -552,7 +556,7 @@ static int read_entry(tarball_t *tarball, size_t pos, uint64_t size, pending *ne
     if (e.type != TARBALL_SPARSE_FILE) {
         e.size = size;
     }
-    int pax_sparse = next->sparse_major > 0 || next->sparse_map_given;
+    int pax_sparse = next->sparse_records;
     if (status == TARBALL_OK && pax_sparse && e.type == TARBALL_FILE) {
         e.type = TARBALL_SPARSE_FILE;
         e.size = next->has_realsize ? next->realsize : size;
@@ -560,7 +564,7 @@ static int read_entry(tarball_t *tarball, size_t pos, uint64_t size, pending *ne
             size_t map_size = 0;
             status = pax_sparse_map(buffer + data_at, e.stored, pos, &e, &map_size, error);
             e.offset += map_size, e.stored -= map_size;
-        } else if (next->sparse_major > 0 || next->half_chunk
+        } else if (next->sparse_major > 0 || !(next->sparse_map_given || next->has_numblocks) || next->half_chunk
                    || (next->has_numblocks && next->numblocks != next->chunk_count)) {
             status = fail(error, TARBALL_ERROR_FORMAT, "the entry at byte %zu is a pax sparse file of a format "
                           "this reader does not know, or its map is incomplete", pos);

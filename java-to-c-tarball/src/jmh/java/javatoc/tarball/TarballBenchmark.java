@@ -120,6 +120,21 @@ public class TarballBenchmark {
         return total;
     }
 
+    private final byte[] copy = new byte[8192]; // the largest file
+
+    @Benchmark
+    public long tarBytesReadCopy() {
+        long total = 0;
+        MemorySegment into = MemorySegment.ofArray(copy);
+        for (int i = 0; i < count; i++) {
+            long length = tarball.read(i, 0, into);
+            for (int k = 0; k < length; k++) {
+                total += copy[k];
+            }
+        }
+        return total;
+    }
+
     @Benchmark
     public long tarBytesJnaCopy() {
         long total = 0;
