@@ -557,7 +557,10 @@ static int read_entry(tarball_t *tarball, size_t pos, uint64_t size, pending *ne
         e.size = size;
     }
     int pax_sparse = next->sparse_records;
-    if (status == TARBALL_OK && pax_sparse && e.type == TARBALL_FILE) {
+    if (status == TARBALL_OK && pax_sparse && flag != '0') { /* as libarchive: GNU tar writes '0' */
+        status = fail(error, TARBALL_ERROR_FORMAT, "the entry at byte %zu has pax sparse records, but it is not a "
+                      "regular file (type '0')", pos);
+    } else if (status == TARBALL_OK && pax_sparse && e.type == TARBALL_FILE) {
         e.type = TARBALL_SPARSE_FILE;
         e.size = next->has_realsize ? next->realsize : size;
         if (next->sparse_major == 1 && next->sparse_minor == 0) {

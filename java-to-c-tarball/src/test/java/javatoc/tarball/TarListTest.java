@@ -22,8 +22,13 @@ class TarListTest {
     record Result(int exitCode, String stdout, String stderr) {}
 
     static Result tarList(Path workDir, String libraryPath, String archive) throws Exception {
+        return run("javatoc.tarball.TarList", workDir, libraryPath, archive);
+    }
+
+    /** Runs a main class of this folder as a process, as `make` does, in the "C" locale. */
+    static Result run(String mainClass, Path workDir, String libraryPath, String archive) throws Exception {
         List<String> command = new ArrayList<>(List.of(JAVA, "--enable-native-access=ALL-UNNAMED",
-                "-Djava.library.path=" + libraryPath, "-cp", CLASSPATH, "javatoc.tarball.TarList", archive));
+                "-Djava.library.path=" + libraryPath, "-cp", CLASSPATH, mainClass, archive));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().remove("LANG"); // the "C" locale: names must still come out as UTF-8
         builder.environment().remove("LC_ALL");
