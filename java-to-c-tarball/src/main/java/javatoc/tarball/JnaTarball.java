@@ -71,7 +71,7 @@ public final class JnaTarball implements AutoCloseable {
         return new JnaTarball(new Handle(c, tarball));
     }
 
-    /** A copy of entry {@code index}'s bytes; empty if there is none. Throws IllegalStateException after close. */
+    /** A copy of entry {@code index}'s bytes; empty if there is none, or if it is a sparse file. Throws IllegalStateException after close. */
     public Optional<byte[]> file(int index) {
         synchronized (handle) { // or another thread's close could free the memory while we copy it
             if (handle.tarball == null) {
