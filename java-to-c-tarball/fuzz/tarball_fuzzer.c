@@ -205,8 +205,10 @@ static int differ(const char *what) {
     return 0;
 }
 
+static char detail[2048]; /* the two entries that differ, for the report */
+
 /* Compares the listings of two readers that both accepted the archive. Returns NULL if they
- * agree, else what differs (and prints the two entries). */
+ * agree, else what differs (and the two entries in detail). */
 static const char *compare_listings(tarball_t *ours, const other_entry *theirs, size_t count) {
     static unsigned char copy[1 << 20];
     size_t n = tarball_count(ours);
@@ -242,8 +244,9 @@ static const char *compare_listings(tarball_t *ours, const other_entry *theirs, 
             what = "a file's bytes";
         }
         if (what != NULL) {
-            printf("  entry %zu: tarball: type %d size %lld name %s -> %s\n", i, type, our_size, name, link);
-            printf("  entry %zu: libarchive: type %d size %lld name %s -> %s\n", i, e->type, e->size, e->name, e->link);
+            snprintf(detail, sizeof detail, "  entry %zu: tarball: type %d size %lld name %s -> %s\n"
+                     "  entry %zu: libarchive: type %d size %lld name %s -> %s\n",
+                     i, type, our_size, name, link, i, e->type, e->size, e->name, e->link);
             return what;
         }
     }
@@ -260,6 +263,7 @@ static int compare(const uint8_t *data, size_t size, tarball_t *ours, const tarb
         printf("libarchive: refused: %s\n", why);
     }
     const char *what = NULL;
+    detail[0] = '\0';
     if (ours == NULL && why == NULL) {
         what = "tarball refused, libarchive accepted";
     } else if (ours != NULL && why != NULL) {
@@ -292,7 +296,7 @@ static int compare(const uint8_t *data, size_t size, tarball_t *ours, const tarb
         agree = documented(7); /* the first header fails libarchive's format test (fields we do not read) */
     } else {
         agree = differ(what);
-        printf("  tarball: %s\n  libarchive: %s\n", ours == NULL ? our_error->message : "accepted", why != NULL ? why : "accepted");
+        printf("%s  tarball: %s\n  libarchive: %s\n", detail, ours == NULL ? our_error->message : "accepted", why != NULL ? why : "accepted");
     }
     free_other(theirs, count);
     return agree;
