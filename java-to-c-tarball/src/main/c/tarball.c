@@ -515,6 +515,9 @@ static int read_entry(tarball_t *tarball, size_t pos, uint64_t size, pending *ne
     int header_only = 0, status = TARBALL_OK;
     entry e = {0};
     e.type = entry_type(flag, &header_only);
+    if (e.type == TARBALL_SPARSE_FILE && memcmp(header + MAGIC_AT, "ustar  \0", 8) != 0) {
+        e.type = TARBALL_OTHER; /* the sparse fields exist only in GNU's header (elsewhere: ustar's prefix) */
+    }
     if (next->sparse_name != NULL) { /* a pax sparse file's header name is a placeholder */
         e.name = next->sparse_name, e.name_length = next->sparse_name_length, next->sparse_name = NULL;
     } else if (next->name != NULL) {
