@@ -243,6 +243,9 @@ static void clear_pending(pending *next) {
 static int pax_record(const unsigned char *keyword, size_t keyword_length, const unsigned char *value,
                       size_t value_length, size_t at, pending *next, tarball_error *error) {
     uint64_t number = 0;
+    if (keyword_length == 0 || memchr(keyword, '\0', keyword_length) != NULL) {
+        return fail(error, TARBALL_ERROR_FORMAT, "pax header at byte %zu: a keyword is empty or contains a NUL byte", at);
+    }
     int text = KEY("path") || KEY("linkpath") || KEY("GNU.sparse.name");
     if (text && memchr(value, '\0', value_length) != NULL) {
         return fail(error, TARBALL_ERROR_FORMAT, "pax header at byte %zu: a %.*s contains a NUL byte", at,

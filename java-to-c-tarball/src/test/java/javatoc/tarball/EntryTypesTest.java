@@ -187,4 +187,23 @@ class EntryTypesTest {
         TarballException e = assertThrows(TarballException.class, () -> Tarball.open(file));
         assertTrue(e.getMessage().contains(message), e.getMessage());
     }
+
+    @Test
+    void anSEntryOutsideAGnuHeaderIsNotSparse() throws Exception {
+        // In a POSIX ustar header the bytes of GNU's sparse map are part of the name's prefix.
+        Path file = Archives.write(folder.resolve("posix-s.tar"), Archives.header("s", 'S', 3),
+                Archives.padded("abc".getBytes(StandardCharsets.US_ASCII)));
+        try (Tarball tarball = Tarball.open(file)) {
+            assertEquals(List.of(new TarEntry(0, "s", 3, Type.OTHER, "")), tarball.entries());
+        }
+    }
+
+    @Test
+    void aPaxKeywordWithANulIsRefused() throws Exception {
+        byte[] record = "11 a\0b=xyz\n".getBytes(StandardCharsets.US_ASCII);
+        Path file = Archives.write(folder.resolve("nul-keyword.tar"), Archives.header("PaxHeaders/x", 'x', record.length),
+                Archives.padded(record), Archives.header("x", '0', 0));
+        TarballException e = assertThrows(TarballException.class, () -> Tarball.open(file));
+        assertEquals(file + ": pax header at byte 0: a keyword is empty or contains a NUL byte", e.getMessage());
+    }
 }
