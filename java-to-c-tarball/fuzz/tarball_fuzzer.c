@@ -95,6 +95,7 @@ static int tarball_type_of(struct archive_entry *e) {
     case AE_IFCHR: return TARBALL_CHARACTER_DEVICE;
     case AE_IFBLK: return TARBALL_BLOCK_DEVICE;
     case AE_IFIFO: return TARBALL_FIFO;
+    case 0: return TARBALL_HARDLINK; /* a hard link with an empty target: hardlink() is NULL, the type 0 */
     default: return TARBALL_OTHER;
     }
 }
@@ -226,6 +227,9 @@ static const char *compare_listings(tarball_t *ours, const other_entry *theirs, 
         const char *what = NULL;
         if (type == TARBALL_OTHER && e->type == TARBALL_FILE && documented(4)) {
             continue; /* an unknown type: OTHER for us, a regular file for libarchive */
+        }
+        if (e->type == TARBALL_HARDLINK && type != TARBALL_HARDLINK && type != TARBALL_SYMLINK && documented(13)) {
+            return NULL; /* a link target on an entry that is not a link: libarchive makes it a hard link */
         }
         if (type == TARBALL_HARDLINK && e->type == TARBALL_FILE && e->size > 0 && documented(5)) {
             return NULL; /* a pax hard link with data: libarchive reads the data, we do not */
