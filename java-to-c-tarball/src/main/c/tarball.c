@@ -477,10 +477,7 @@ static int pax_sparse_map(const unsigned char *data, size_t stored, size_t at, e
     if (*map_size > stored) {
         return fail(error, TARBALL_ERROR_FORMAT, "the sparse map of the entry at byte %zu is malformed", at);
     }
-    if (e->chunks == NULL) {
-        e->chunks = malloc(sizeof(chunk)); /* a file of nothing but a hole still has a map */
-    }
-    return e->chunks == NULL ? fail(error, TARBALL_ERROR_MEMORY, "out of memory") : TARBALL_OK;
+    return TARBALL_OK;
 }
 
 /* A sparse map must lie inside the file, in order, and account for every stored byte. */
@@ -579,10 +576,11 @@ static int read_entry(tarball_t *tarball, size_t pos, uint64_t size, pending *ne
                           "this reader does not know, or its map is incomplete", pos);
         } else {
             e.chunks = next->chunks, e.chunk_count = next->chunk_count, next->chunks = NULL;
-            if (e.chunks == NULL && (e.chunks = malloc(sizeof(chunk))) == NULL) {
-                status = fail(error, TARBALL_ERROR_MEMORY, "out of memory");
-            }
         }
+    }
+    if (status == TARBALL_OK && e.type == TARBALL_SPARSE_FILE && e.chunks == NULL
+        && (e.chunks = malloc(sizeof(chunk))) == NULL) { /* a file that is all hole still has a (empty) map */
+        status = fail(error, TARBALL_ERROR_MEMORY, "out of memory");
     }
     if (status == TARBALL_OK && e.type == TARBALL_SPARSE_FILE) {
         status = check_sparse_map(&e, pos, error);

@@ -206,4 +206,21 @@ class EntryTypesTest {
         TarballException e = assertThrows(TarballException.class, () -> Tarball.open(file));
         assertEquals(file + ": pax header at byte 0: a keyword is empty or contains a NUL byte", e.getMessage());
     }
+
+    @Test
+    void anOldGnuSparseFileThatIsAllHole() throws Exception {
+        byte[] header = Archives.header("hole", 'S', 0);
+        Archives.put(header, 257, "ustar  \0"); // GNU's magic: the sparse fields exist only there
+        Archives.put(header, 483, "00000001000"); // the real size, 512; the map is empty
+        Path file = Archives.write(folder.resolve("all-hole.tar"), Archives.withChecksum(header, 0));
+        assertEquals(List.of(new Archives.Listed('-', 512, "hole")), Archives.list(file));
+        try (Tarball tarball = Tarball.open(file)) {
+            assertEquals(List.of(new TarEntry(0, "hole", 512, Type.SPARSE_FILE, "")), tarball.entries());
+            assertThrows(UnsupportedOperationException.class, () -> tarball.file(0));
+            byte[] bytes = new byte[600];
+            Arrays.fill(bytes, (byte) 1);
+            assertEquals(512, tarball.read(0, 0, MemorySegment.ofArray(bytes)));
+            assertArrayEquals(new byte[512], Arrays.copyOf(bytes, 512));
+        }
+    }
 }
