@@ -412,12 +412,14 @@ static char *header_name(const unsigned char *header, size_t *length) {
 }
 
 /* Old GNU sparse map: pairs in the header, then in extension blocks right after it (before
- * the data). Moves *data_at past the extension blocks. An empty offset field ends the list. */
+ * the data). Moves *data_at past the extension blocks. An empty offset field ends a block's pairs. */
 static int gnu_sparse_map(const unsigned char *buffer, size_t end, size_t at, size_t *data_at, entry *e,
                           tarball_error *error) {
     const unsigned char *pairs = buffer + at + GNU_SPARSE_AT;
     size_t count = 4;
-    int more = buffer[at + GNU_EXTENDED_AT] != 0;
+    /* Extension blocks follow when the header says so, unless its first pair is empty: then,
+     * as libarchive reads it, there is no map at all (GNU tar stops at any empty pair). */
+    int more = buffer[at + GNU_EXTENDED_AT] != 0 && pairs[0] != '\0';
     size_t capacity = 0;
     uint64_t realsize = 0;
     if (!parse_number(buffer + at + GNU_REALSIZE_AT, 12, 1, &realsize)) {
