@@ -396,13 +396,15 @@ static char *header_name(const unsigned char *header, size_t *length) {
     if (memcmp(header + MAGIC_AT, "ustar\0", 6) == 0) { /* POSIX; GNU's magic is "ustar " */
         prefix_length = field_length(header + PREFIX_AT, PREFIX_SIZE);
     }
-    size_t total = prefix_length + (prefix_length > 0) + name_length;
+    /* a '/' between them, unless the prefix ends with one (as libarchive and Go join them) */
+    int slash = prefix_length > 0 && header[PREFIX_AT + prefix_length - 1] != '/';
+    size_t total = prefix_length + slash + name_length;
     char *name = malloc(total + 1);
     if (name == NULL) {
         return NULL;
     }
-    if (prefix_length > 0) {
-        memcpy(name, header + PREFIX_AT, prefix_length);
+    memcpy(name, header + PREFIX_AT, prefix_length);
+    if (slash) {
         name[prefix_length] = '/';
     }
     memcpy(name + total - name_length, header + NAME_AT, name_length);

@@ -223,4 +223,14 @@ class EntryTypesTest {
             assertArrayEquals(new byte[512], Arrays.copyOf(bytes, 512));
         }
     }
+
+    @Test
+    void aUstarPrefixThatEndsWithASlashGetsNoSecondOne() throws Exception {
+        byte[] header = Archives.header("file", '0', 0);
+        Archives.put(header, 345, "dir/");
+        Path file = Archives.write(folder.resolve("prefix.tar"), Archives.withChecksum(header, 0));
+        try (Tarball tarball = Tarball.open(file)) {
+            assertEquals("dir/file", tarball.entries().get(0).name());
+        }
+    }
 }
