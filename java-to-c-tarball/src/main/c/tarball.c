@@ -637,7 +637,7 @@ static int parse(tarball_t *tarball, tarball_error *error) {
             break;
         }
         unsigned char flag = header[TYPE_AT];
-        if (flag != 'L' && flag != 'K' && flag != 'x' && flag != 'X' && flag != 'g' && flag != 'V') {
+        if (flag != 'L' && flag != 'K' && flag != 'x' && flag != 'X' && flag != 'g' && flag != 'V' && flag != 'A') {
             status = read_entry(tarball, pos, size, &next, &pos, error);
             clear_pending(&next);
             extended_at = SIZE_MAX;
@@ -674,7 +674,7 @@ static int parse(tarball_t *tarball, tarball_error *error) {
             }
         } else if (flag == 'x' || flag == 'X') { /* pax ('X': Solaris): records about the next entry */
             status = parse_pax(data, (size_t)size, pos, &next, error);
-        } /* 'g' (pax global records) and 'V' (a GNU volume label) are skipped */
+        } /* 'g' (pax global records), 'V' (a GNU volume label) and 'A' (a Solaris ACL) are skipped */
         pos = data_at + padded;
     }
     if (status == TARBALL_OK && extended_at != SIZE_MAX) {

@@ -10,7 +10,8 @@
  * never read outside the buffer. Formats: v7, ustar, GNU (gnu, oldgnu) and pax, with GNU long
  * names and link names ('L', 'K'), pax "path", "linkpath" and "size" records (a pax extended
  * header may be at most 1 MiB), and sparse files: old GNU ('S', with extension blocks) and pax
- * GNU sparse 0.0, 0.1 and 1.0. GNU volume labels ('V') and pax global headers are skipped.
+ * GNU sparse 0.0, 0.1 and 1.0. GNU volume labels ('V'), pax global headers ('g') and Solaris
+ * ACLs ('A', which belong to the entry after them) are skipped.
  *
  * After tarball_open returns, a tarball is never written again, so any number of threads
  * may read one at the same time; tarball_close must not race with them. */

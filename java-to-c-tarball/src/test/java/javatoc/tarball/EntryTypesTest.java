@@ -147,10 +147,10 @@ class EntryTypesTest {
     }
 
     @Test
-    void anUnknownTypeKeepsItsDataAndAVolumeLabelIsNoEntry() throws Exception {
+    void anUnknownTypeKeepsItsDataAndAVolumeLabelOrAnAclIsNoEntry() throws Exception {
         Path file = Archives.write(folder.resolve("unknown.tar"), Archives.header("label", 'V', 0),
                 Archives.header("odd", 'Z', 3), Archives.padded("xyz".getBytes(StandardCharsets.US_ASCII)),
-                Archives.header("next.txt", '0', 0));
+                Archives.header("acl", 'A', 0), Archives.header("next.txt", '0', 0)); // 'A': a Solaris ACL for next.txt
         try (Tarball tarball = Tarball.open(file)) {
             assertEquals(List.of(new TarEntry(0, "odd", 3, Type.OTHER, ""), new TarEntry(1, "next.txt", 0, Type.FILE, "")), tarball.entries());
             assertEquals("xyz", new String(tarball.file(0).orElseThrow().toArray(JAVA_BYTE), StandardCharsets.US_ASCII));
