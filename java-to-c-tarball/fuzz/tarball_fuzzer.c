@@ -174,10 +174,17 @@ static int gnu_sparse_fields_elsewhere(const uint8_t *data, size_t size) {
     return 0;
 }
 
-/* A GNU long name or link name ('L', 'K') that is empty (a NUL first). Any block may be one. */
+/* A GNU long name or link name ('L', 'K') that is empty (no data, or a NUL first). Any block may be one. */
 static int empty_long_name(const uint8_t *data, size_t size) {
     for (size_t at = 0; at + 1024 <= size; at += 512) {
-        if ((data[at + 156] == 'L' || data[at + 156] == 'K') && data[at + 512] == 0) {
+        size_t k = 124, length = 0; /* the size field's leading octal digits, as both readers take them */
+        while (k < 124 + 12 && data[at + k] == ' ') {
+            k++;
+        }
+        for (; k < 124 + 12 && data[at + k] >= '0' && data[at + k] <= '7'; k++) {
+            length = length * 8 + (size_t)(data[at + k] - '0');
+        }
+        if ((data[at + 156] == 'L' || data[at + 156] == 'K') && (length == 0 || data[at + 512] == 0)) {
             return 1;
         }
     }
