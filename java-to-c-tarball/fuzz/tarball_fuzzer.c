@@ -191,15 +191,6 @@ static int empty_long_name(const uint8_t *data, size_t size) {
     return 0;
 }
 
-/* Our refusal "pax header at byte H: malformed record at offset O", where that byte is a NUL. */
-static int nul_where_a_pax_record_starts(const uint8_t *data, size_t size, const char *message) {
-    size_t header = 0, offset = 0;
-    if (sscanf(message, "pax header at byte %zu: malformed record at offset %zu", &header, &offset) != 2) {
-        return 0;
-    }
-    return header + 512 + offset < size && data[header + 512 + offset] == 0;
-}
-
 static int any_sparse(const other_entry *entries, size_t count) {
     for (size_t i = 0; i < count; i++) {
         if (entries[i].sparse) {
@@ -310,8 +301,6 @@ static int compare(const uint8_t *data, size_t size, tarball_t *ours, const tarb
         agree = documented(10); /* a NUL in a pax name: we refuse it (as Go does), libarchive cuts the name there */
     } else if (ours == NULL && strstr(our_error->message, "pax sparse") != NULL) {
         agree = documented(11); /* GNU.sparse records we cannot use: we refuse, libarchive reads the stored bytes */
-    } else if (ours == NULL && nul_where_a_pax_record_starts(data, size, our_error->message)) {
-        agree = documented(15); /* NULs where a pax record should start: libarchive stops there, we refuse */
     } else if (ours == NULL && warned) {
         agree = documented(3); /* libarchive accepts with a warning what we refuse as malformed */
     } else if (ours != NULL && why != NULL && strcmp(why, "Unrecognized archive format") == 0) {

@@ -325,7 +325,7 @@ static int pax_record(const unsigned char *keyword, size_t keyword_length, const
  * decimal length of the whole record. */
 static int parse_pax(const unsigned char *data, size_t size, size_t at, pending *next, tarball_error *error) {
     size_t pos = 0;
-    while (pos < size) {
+    while (pos < size && data[pos] != '\0') { /* a NUL ends the records (padding), as GNU tar reads them */
         size_t length = 0;
         size_t i = pos;
         while (i < size && data[i] >= '0' && data[i] <= '9') {

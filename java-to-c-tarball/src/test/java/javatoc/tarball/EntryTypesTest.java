@@ -233,4 +233,15 @@ class EntryTypesTest {
             assertEquals("dir/file", tarball.entries().get(0).name());
         }
     }
+
+    @Test
+    void aNulEndsThePaxRecordsAsGnuTarReadsThem() throws Exception {
+        byte[] records = (Archives.paxRecord("path", "from-pax") + "\0\0\0\0").getBytes(StandardCharsets.US_ASCII);
+        Path file = Archives.write(folder.resolve("nul-padded-pax.tar"), Archives.header("PaxHeaders/x", 'x', records.length),
+                Archives.padded(records), Archives.header("short", '0', 0));
+        assertEquals(List.of(new Archives.Listed('-', 0, "from-pax")), Archives.list(file));
+        try (Tarball tarball = Tarball.open(file)) {
+            assertEquals("from-pax", tarball.entries().get(0).name());
+        }
+    }
 }
