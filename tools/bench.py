@@ -53,13 +53,24 @@ def run(command, log):
                          + f"\n    (whole log: {log})")
 
 
+def jmh_options(row_options):
+    """The defaults, with each option the row gives replacing the default of the same name
+    (JMH refuses an option given twice)."""
+    options = dict(zip(*[iter(("-f 1 " + JMH_DEFAULTS).split())] * 2))
+    words = row_options.split()
+    if len(words) % 2:
+        raise BenchError(f"JMH options come in pairs (-wi 5), not: {row_options}")
+    options.update(zip(words[0::2], words[1::2]))
+    return " ".join(f"{name} {value}" for name, value in options.items())
+
+
 def measure_jmh(row, index):
     options, _, pattern = row["how"][len("jmh"):].strip().rpartition(" ")
     result_file = f"{OUT}/jmh-{index}.json"
     jmh = os.environ.get("JMH")
     if not jmh:
         raise BenchError("a jmh row needs $JMH: the java command line up to org.openjdk.jmh.Main")
-    run(f"{jmh} -f 1 {JMH_DEFAULTS} {options} -rf json -rff {result_file} '{pattern}$'",
+    run(f"{jmh} {jmh_options(options)} -rf json -rff {result_file} '{pattern}$'",
         f"{OUT}/jmh-{index}.log")
     results = json.load(open(result_file))
     if len(results) != 1:

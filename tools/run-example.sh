@@ -42,7 +42,7 @@ if [ "$target" = test ] && ls "$example"/target/surefire-reports/TEST-*.xml >/de
 fi
 echo "$outcome $seconds $counts" > "$result"
 
-line=$(printf '%-16s %-4s %6ss' "$example" "$outcome" "$seconds")
+line=$(printf '%-18s %-4s %6ss' "$example" "$outcome" "$seconds")
 set -- $counts
 [ "$target" = test ] && line="$line   ($1 tests, $2 failed, $3 skipped)"
 case $outcome in

@@ -10,10 +10,4 @@ typedef int32_t (*int_function)(int32_t);
 /* Returns function(value). */
 int32_t apply(int_function function, int32_t value);
 
-/* C's own doubling function: the baseline that Java's callbacks are measured against. */
-int32_t c_double_input(int32_t value);
-
-/* Calls function(i) `calls` times in a C loop and returns the nanoseconds one call took, on average. */
-double ns_per_call(int_function function, int64_t calls);
-
 #endif

@@ -4,12 +4,22 @@
  *
  * calls ctojava.Doubler.doubleInput(value) (value 4 by default) and prints "4 * 2 = 8".
  * --class and --method name another class or method, to see what a missing one looks like.
- * Exit status: 0, or 1 with one "error: ..." line on stderr saying what went wrong. */
+ * Exit status: 0, or 1 with one "error: ..." line on stderr saying what went wrong (2: a bad argument). */
 #include "jvm.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+static const char *const USAGE = "usage: embed [-J<jvm option>]... [--class=NAME] [--method=NAME] [value]";
+
+static jsize created_jvms(void) {
+    JavaVM *vm;
+    jsize count = 0;
+    return JNI_GetCreatedJavaVMs(&vm, 1, &count) == JNI_OK ? count : -1;
+}
 
 int main(int argc, char **argv) {
     char *jvm_options[argc];
@@ -21,13 +31,23 @@ int main(int argc, char **argv) {
         if (strncmp(argv[i], "-J", 2) == 0) jvm_options[jvm_option_count++] = argv[i] + 2;
         else if (strncmp(argv[i], "--class=", 8) == 0) class_name = argv[i] + 8;
         else if (strncmp(argv[i], "--method=", 9) == 0) method_name = argv[i] + 9;
-        else value = atoi(argv[i]);
+        else {
+            char *end;
+            errno = 0;
+            long number = strtol(argv[i], &end, 10);
+            if (*argv[i] == '\0' || *end != '\0' || errno != 0 || number < INT_MIN || number > INT_MAX) {
+                fprintf(stderr, "error: `%s` is not an int from %d to %d; %s\n", argv[i], INT_MIN, INT_MAX, USAGE);
+                return 2;
+            }
+            value = (int)number;
+        }
     }
 
     printf("C main embeds the JVM (JNI invocation API)\n");
     fflush(stdout); /* the JVM writes to the same file descriptors, unbuffered */
     JavaVM *vm;
     JNIEnv *env;
+    JavaVMInitArgs defaults = {.version = JNI_VERSION_21}; /* for the JVMs that cannot be created */
     if (create_jvm(jvm_option_count, jvm_options, &vm, &env) != JNI_OK) return 1;
 
     int status = 1;
@@ -54,6 +74,17 @@ int main(int argc, char **argv) {
     snprintf(what, sizeof what, "%s.%s(%d) threw", class_name, method_name, value);
     if (report_exception(env, what)) goto destroy;
     printf("  %d * 2 = %d\n", value, (int)doubled);
+
+    /* One JVM per process. Code that needs Java in a process that may have a JVM asks for it
+     * first; a second JNI_CreateJavaVM fails, and on HotSpot it also leaves JNI_GetCreatedJavaVMs
+     * reporting none (it marks a JVM "being created" before it checks, and does not undo that). */
+    jsize before = created_jvms();
+    printf("  JNI_GetCreatedJavaVMs: %d JVM%s\n", (int)before, before == 1 ? "" : "s");
+    JavaVM *other;
+    JNIEnv *other_env;
+    printf("  a second JNI_CreateJavaVM: %s\n", jni_error_name(JNI_CreateJavaVM(&other, (void **)&other_env, &defaults)));
+    jsize after = created_jvms();
+    printf("  JNI_GetCreatedJavaVMs after that: %d JVM%s\n", (int)after, after == 1 ? "" : "s");
     status = 0;
 
 destroy:
@@ -62,9 +93,7 @@ destroy:
     if (status != 0) return status;
     printf("  DestroyJavaVM: %s\n", jni_error_name(destroyed));
 
-    /* One JVM per process, for the life of the process: a second one cannot be created. */
-    JavaVMInitArgs again = {.version = JNI_VERSION_21};
-    jint second = JNI_CreateJavaVM(&vm, (void **)&env, &again);
-    printf("  a second JNI_CreateJavaVM: %s\n", jni_error_name(second));
+    /* Nor after DestroyJavaVM: a process starts the JVM once, and keeps it until it exits. */
+    printf("  JNI_CreateJavaVM after DestroyJavaVM: %s\n", jni_error_name(JNI_CreateJavaVM(&vm, (void **)&env, &defaults)));
     return destroyed == JNI_OK ? 0 : 1;
 }

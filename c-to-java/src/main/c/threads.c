@@ -68,6 +68,10 @@ int main(int argc, char **argv) {
     int jvm_option_count = 0;
     for (int i = 1; i < argc; i++) {
         if (strncmp(argv[i], "-J", 2) == 0) jvm_options[jvm_option_count++] = argv[i] + 2;
+        else {
+            fprintf(stderr, "error: unknown argument `%s`; usage: threads [-J<jvm option>]...\n", argv[i]);
+            return 2;
+        }
     }
 
     printf("Native threads attach to the JVM, call Java, detach\n");
@@ -91,9 +95,11 @@ int main(int argc, char **argv) {
     }
 
     pthread_t threads[2];
-    for (int i = 0; i < 2; i++) pthread_create(&threads[i], NULL, worker, &work[i]);
-    status = 0;
-    for (int i = 0; i < 2; i++) {
+    int started = 0;
+    while (started < 2 && pthread_create(&threads[started], NULL, worker, &work[started]) == 0) started++;
+    status = started == 2 ? 0 : 1;
+    if (status != 0) fprintf(stderr, "error: pthread_create failed for thread %d\n", started + 1);
+    for (int i = 0; i < started; i++) {
         pthread_join(threads[i], NULL);
         (*env)->DeleteGlobalRef(env, work[i].doubler);
         status |= work[i].status;

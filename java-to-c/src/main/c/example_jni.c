@@ -1,6 +1,7 @@
 /* JNI glue: each function unpacks Java values, calls example.h, and packs the result.
- * The names and signatures must match javatoc/JniExample.java; the header that javac -h
- * generates from it (included below) makes the compiler check that they do. */
+ * Each implements a native method of javatoc/JniExample.java: JNI finds it by its name,
+ * Java_<class>_<method>, and passes the JNIEnv and the Java object (self) first. The header
+ * that javac -h generates from the class (included below) makes the compiler check them. */
 #include "example.h"
 #include "javatoc_JniExample.h"
 
@@ -16,13 +17,13 @@ static void throw_new(JNIEnv *env, const char *class_name, const char *message) 
     }
 }
 
-JNIEXPORT jint JNICALL Java_javatoc_JniExample_doubleInputNative(JNIEnv *env, jclass cls, jint input) {
-    (void)env, (void)cls;
+JNIEXPORT jint JNICALL Java_javatoc_JniExample_doubleInput(JNIEnv *env, jobject self, jint input) {
+    (void)env, (void)self;
     return double_input(input);
 }
 
-JNIEXPORT jstring JNICALL Java_javatoc_JniExample_greetNative(JNIEnv *env, jclass cls, jstring name) {
-    (void)cls;
+JNIEXPORT jstring JNICALL Java_javatoc_JniExample_greet(JNIEnv *env, jobject self, jstring name) {
+    (void)self;
     if (name == NULL) { /* GetStringUTFChars(NULL) would crash the JVM */
         throw_new(env, "java/lang/NullPointerException", "name");
         return NULL;
@@ -48,8 +49,8 @@ JNIEXPORT jstring JNICALL Java_javatoc_JniExample_greetNative(JNIEnv *env, jclas
     return result;
 }
 
-JNIEXPORT jstring JNICALL Java_javatoc_JniExample_shoutNative(JNIEnv *env, jclass cls, jstring text) {
-    (void)cls;
+JNIEXPORT jstring JNICALL Java_javatoc_JniExample_shout(JNIEnv *env, jobject self, jstring text) {
+    (void)self;
     if (text == NULL) {
         throw_new(env, "java/lang/NullPointerException", "text");
         return NULL;
@@ -92,8 +93,8 @@ static jobject from_point(JNIEnv *env, point p) {
     return constructor ? (*env)->NewObject(env, type, constructor, p.x, p.y) : NULL;
 }
 
-JNIEXPORT jobject JNICALL Java_javatoc_JniExample_pointAddNative(JNIEnv *env, jclass cls, jobject a, jobject b) {
-    (void)cls;
+JNIEXPORT jobject JNICALL Java_javatoc_JniExample_pointAdd(JNIEnv *env, jobject self, jobject a, jobject b) {
+    (void)self;
     point pa, pb;
     if (!to_point(env, a, &pa) || !to_point(env, b, &pb)) {
         return NULL;
@@ -101,8 +102,8 @@ JNIEXPORT jobject JNICALL Java_javatoc_JniExample_pointAddNative(JNIEnv *env, jc
     return from_point(env, point_add(pa, pb));
 }
 
-JNIEXPORT jobject JNICALL Java_javatoc_JniExample_pointScaleNative(JNIEnv *env, jclass cls, jobject p, jint factor) {
-    (void)cls;
+JNIEXPORT jobject JNICALL Java_javatoc_JniExample_pointScale(JNIEnv *env, jobject self, jobject p, jint factor) {
+    (void)self;
     point cp;
     if (!to_point(env, p, &cp)) {
         return NULL;
@@ -111,8 +112,8 @@ JNIEXPORT jobject JNICALL Java_javatoc_JniExample_pointScaleNative(JNIEnv *env, 
     return from_point(env, cp);
 }
 
-JNIEXPORT jlong JNICALL Java_javatoc_JniExample_sumIntsNative(JNIEnv *env, jclass cls, jintArray values) {
-    (void)cls;
+JNIEXPORT jlong JNICALL Java_javatoc_JniExample_sumInts(JNIEnv *env, jobject self, jintArray values) {
+    (void)self;
     if (values == NULL) {
         throw_new(env, "java/lang/NullPointerException", "values");
         return 0;
@@ -129,8 +130,8 @@ JNIEXPORT jlong JNICALL Java_javatoc_JniExample_sumIntsNative(JNIEnv *env, jclas
     return sum;
 }
 
-JNIEXPORT jint JNICALL Java_javatoc_JniExample_errnoOfFailedAccessNative(JNIEnv *env, jclass cls, jstring path) {
-    (void)cls;
+JNIEXPORT jint JNICALL Java_javatoc_JniExample_errnoOfFailedAccess(JNIEnv *env, jobject self, jstring path) {
+    (void)self;
     if (path == NULL) {
         throw_new(env, "java/lang/NullPointerException", "path");
         return 0;

@@ -12,8 +12,8 @@ import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * C calls Java through FFM upcall stubs: a C function pointer whose target is a Java method.
@@ -22,8 +22,14 @@ import java.util.Arrays;
 public final class FfmCallbacks {
     private static final Linker LINKER = Linker.nativeLinker();
 
-    static int doubleInput(int value) {
-        return Math.multiplyExact(value, 2); // ArithmeticException on overflow
+    static final MethodHandle DOUBLE_INPUT = findStatic(Doubler.class, "doubleInput",
+            MethodType.methodType(int.class, int.class));
+    static final MethodHandle COMPARE_INTS = findStatic(FfmCallbacks.class, "compareInts",
+            MethodType.methodType(int.class, MemorySegment.class, MemorySegment.class));
+
+    /** A C function pointer int32_t (*)(int32_t) to target: an upcall stub, valid until the arena closes. */
+    static MemorySegment intFunctionPointer(MethodHandle target, Arena arena) {
+        return LINKER.upcallStub(target, FunctionDescriptor.of(JAVA_INT, JAVA_INT), arena);
     }
 
     /** qsort's comparator: it gets two pointers into the array being sorted. */
@@ -34,35 +40,31 @@ public final class FfmCallbacks {
     }
 
     public static void main(String[] args) throws Throwable {
-        boolean unguarded = Arrays.asList(args).contains("--unguarded");
-        Path library;
+        boolean unguarded = List.of(args).equals(List.of("--unguarded"));
+        if (args.length > 0 && !unguarded) {
+            System.err.println("error: unknown arguments " + List.of(args) + "; usage: java ... ctojava.FfmCallbacks [--unguarded]");
+            System.exit(2);
+        }
         try {
-            library = CallbackLibrary.path();
-        } catch (IllegalStateException e) {
-            System.err.println("error: " + e.getMessage());
+            System.loadLibrary("callbacks"); // libcallbacks.so, from a folder of -Djava.library.path
+        } catch (UnsatisfiedLinkError e) {
+            System.err.println("error: libcallbacks.so could not be loaded from -Djava.library.path="
+                    + System.getProperty("java.library.path") + ": build it with `make` in c-to-java/ (it goes to target/native/)");
             System.exit(1);
-            return;
         }
         System.out.println("FFM upcalls: C calls Java through a function pointer");
-        try (Arena arena = Arena.ofConfined()) {
-            SymbolLookup callbacks = SymbolLookup.libraryLookup(library, arena);
-            // int32_t apply(int32_t (*function)(int32_t), int32_t value)
-            MethodHandle apply = LINKER.downcallHandle(callbacks.findOrThrow("apply"),
-                    FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
-            // void qsort(void *base, size_t count, size_t size, int (*compare)(const void *, const void *))
-            MethodHandle qsort = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("qsort"),
-                    FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_LONG, ADDRESS));
+        // int32_t apply(int32_t (*function)(int32_t), int32_t value), from the library loaded above
+        MethodHandle apply = LINKER.downcallHandle(SymbolLookup.loaderLookup().findOrThrow("apply"),
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+        // void qsort(void *base, size_t count, size_t size, int (*compare)(const void *, const void *))
+        MethodHandle qsort = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("qsort"),
+                FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_LONG, ADDRESS));
 
-            // The upcall stub: a C function pointer to doubleInput, valid until the arena closes.
-            MethodHandle doubleInput = MethodHandles.lookup().findStatic(FfmCallbacks.class, "doubleInput",
-                    MethodType.methodType(int.class, int.class));
-            MemorySegment doubleInputPointer = LINKER.upcallStub(doubleInput,
-                    FunctionDescriptor.of(JAVA_INT, JAVA_INT), arena);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment doubleInputPointer = intFunctionPointer(DOUBLE_INPUT, arena);
             System.out.println("  apply(doubleInput, 4): 4 * 2 = " + (int) apply.invokeExact(doubleInputPointer, 4));
 
-            MethodHandle compareInts = MethodHandles.lookup().findStatic(FfmCallbacks.class, "compareInts",
-                    MethodType.methodType(int.class, MemorySegment.class, MemorySegment.class));
-            MemorySegment comparePointer = LINKER.upcallStub(compareInts,
+            MemorySegment comparePointer = LINKER.upcallStub(COMPARE_INTS,
                     FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS), arena);
             int[] numbers = {5, 3, 9, 1, 7};
             MemorySegment array = arena.allocateFrom(JAVA_INT, numbers);
@@ -76,9 +78,8 @@ public final class FfmCallbacks {
                 int unreachable = (int) apply.invokeExact(doubleInputPointer, 2_000_000_000);
                 System.out.println("  not printed: the JVM has ended before this line (" + unreachable + ")");
             }
-            GuardedIntFunction guarded = new GuardedIntFunction(FfmCallbacks::doubleInput);
-            MemorySegment guardedPointer = LINKER.upcallStub(GuardedIntFunction.HANDLE.bindTo(guarded),
-                    FunctionDescriptor.of(JAVA_INT, JAVA_INT), arena);
+            GuardedIntFunction guarded = new GuardedIntFunction(Doubler::doubleInput);
+            MemorySegment guardedPointer = intFunctionPointer(GuardedIntFunction.HANDLE.bindTo(guarded), arena);
             try {
                 int result = (int) apply.invokeExact(guardedPointer, 2_000_000_000);
                 guarded.rethrowIfFailed();
@@ -88,5 +89,13 @@ public final class FfmCallbacks {
                         + ", C returned, Java threw it again");
             }
         } // The arena closes: the stubs are freed, and C must not call them any more.
+    }
+
+    private static MethodHandle findStatic(Class<?> owner, String name, MethodType type) {
+        try {
+            return MethodHandles.lookup().findStatic(owner, name, type);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e); // the methods are in this example: it cannot happen
+        }
     }
 }

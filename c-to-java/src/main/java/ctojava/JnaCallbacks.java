@@ -5,6 +5,7 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * C calls Java through JNA callbacks: a Java object implementing a {@link Callback} interface,
@@ -19,8 +20,6 @@ public final class JnaCallbacks {
         }
 
         int apply(IntFunction function, int value);
-
-        double ns_per_call(IntFunction function, long calls);
     }
 
     /** libc's qsort, with its comparator. */
@@ -36,21 +35,21 @@ public final class JnaCallbacks {
     // pointer when its Java object is garbage-collected, and C calling it afterwards crashes.
     // Here C uses them only during the call, but a C library that stores a callback (to call it
     // later, from another call or thread) needs its Java object kept alive for as long as that.
-    static final Callbacks.IntFunction DOUBLE_INPUT = JnaCallbacks::doubleInput;
+    static final Callbacks.IntFunction DOUBLE_INPUT = Doubler::doubleInput;
     static final LibC.Comparator COMPARE_INTS = (a, b) -> Integer.compare(a.getInt(0), b.getInt(0));
 
-    static int doubleInput(int value) {
-        return Math.multiplyExact(value, 2); // ArithmeticException on overflow
-    }
-
     public static void main(String[] args) {
-        boolean unguarded = Arrays.asList(args).contains("--unguarded");
+        boolean unguarded = List.of(args).equals(List.of("--unguarded"));
+        if (args.length > 0 && !unguarded) {
+            System.err.println("error: unknown arguments " + List.of(args) + "; usage: java ... ctojava.JnaCallbacks [--unguarded]");
+            System.exit(2);
+        }
         Callbacks callbacks;
         try {
             callbacks = Native.load("callbacks", Callbacks.class);
         } catch (UnsatisfiedLinkError e) {
             System.err.println("error: libcallbacks.so could not be loaded from -Djna.library.path="
-                    + System.getProperty("jna.library.path") + ": build it with `make` in c-to-java/ (it goes to target/native/)");
+                    + System.getProperty("jna.library.path", "(not set)") + ": build it with `make` in c-to-java/ (it goes to target/native/)");
             System.exit(1);
             return;
         }
@@ -71,7 +70,7 @@ public final class JnaCallbacks {
             System.out.println("  apply(doubleInput, 2000000000) = " + callbacks.apply(DOUBLE_INPUT, 2_000_000_000)
                     + "  (the exception went to JNA's handler, not to us)");
         }
-        GuardedIntFunction guarded = new GuardedIntFunction(JnaCallbacks::doubleInput);
+        GuardedIntFunction guarded = new GuardedIntFunction(Doubler::doubleInput);
         Callbacks.IntFunction guardedCallback = guarded::apply;
         try {
             int result = callbacks.apply(guardedCallback, 2_000_000_000);

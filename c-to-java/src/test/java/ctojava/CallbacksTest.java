@@ -101,6 +101,16 @@ class CallbacksTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"FfmCallbacks", "JnaCallbacks"})
+    void anUnknownArgumentIsOneLineAndExitStatusTwo(String program) throws Exception {
+        Result result = Programs.java(elsewhere, flags(), "ctojava." + program, "--unguarded", "--verbose");
+        assertEquals(2, result.exitCode());
+        assertEquals("", result.stdout());
+        assertEquals("error: unknown arguments [--unguarded, --verbose]; usage: java ... ctojava." + program
+                + " [--unguarded]\n", result.stderr());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"FfmCallbacks", "JnaCallbacks"})
     void aMissingLibraryIsOneClearLine(String program) throws Exception {
         Result result = Programs.java(elsewhere, Programs.nativeFlags(elsewhere), "ctojava." + program);
         assertEquals(1, result.exitCode());

@@ -47,6 +47,28 @@ class EmbedTest {
         assertFalse(result.stdout().contains("* 2 ="), result.stdout());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "4x", "", "2147483648", "99999999999", "--nope"})
+    void aValueThatIsNotAnIntIsOneLineAndExitStatusTwoBeforeAnyJvm(String value) throws Exception {
+        Result result = Programs.c(elsewhere, "embed", CHECK_JNI, value);
+        assertEquals(2, result.exitCode());
+        assertEquals("", result.stdout(), "nothing started");
+        assertEquals("error: `" + value + "` is not an int from -2147483648 to 2147483647;"
+                + " usage: embed [-J<jvm option>]... [--class=NAME] [--method=NAME] [value]\n", result.stderr());
+    }
+
+    @Test
+    void withoutTheRpathTheLoaderCannotFindLibjvmAndMainNeverRuns() throws Exception {
+        // The Makefile's build line without -Wl,-rpath (`cc` is there: it built embed).
+        Path executable = Programs.compile(elsewhere.resolve("embed-without-rpath"), false,
+                "src/main/c/embed.c", "src/main/c/jvm.c");
+        Result result = Programs.c(elsewhere, executable);
+        assertEquals(127, result.exitCode());
+        assertEquals("", result.stdout(), "main never ran");
+        assertTrue(result.stderr().contains("error while loading shared libraries: libjvm.so: cannot open shared object file"),
+                result.stderr());
+    }
+
     @Test
     void aMissingClassNamesTheClassPathItSearched() throws Exception {
         Result result = Programs.c(elsewhere, "embed", CHECK_JNI, "--class=ctojava/NoSuchClass");
@@ -101,6 +123,7 @@ class EmbedTest {
         Result result = Programs.c(elsewhere, "embed", "-J-Xmx1k");
         assertEquals(1, result.exitCode());
         // And the JVM prints its reason on stdout, not stderr.
+        // And without the fflush(stdout) before JNI_CreateJavaVM, C's line would come after the JVM's.
         assertEquals(Programs.expectedSection("C main embeds the JVM (JNI invocation API)").lines().findFirst().orElseThrow()
                 + "\nError occurred during initialization of VM\nToo small maximum heap\n", result.stdout());
         assertEquals("", result.stderr());

@@ -1,5 +1,6 @@
 package ctojava;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Starts the example's programs as a user would, and collects what they print. */
@@ -24,11 +26,33 @@ final class Programs {
 
     /** One of the C programs in target/bin, started in workDir with no LD_LIBRARY_PATH. */
     static Result c(Path workDir, String program, String... args) throws IOException, InterruptedException {
-        Path executable = BIN.resolve(program);
+        return c(workDir, BIN.resolve(program), args);
+    }
+
+    static Result c(Path workDir, Path executable, String... args) throws IOException, InterruptedException {
+        return c(workDir, Map.of(), executable, args);
+    }
+
+    /** The same, with extra environment variables (e.g. LD_PRELOAD). */
+    static Result c(Path workDir, Map<String, String> environment, Path executable, String... args)
+            throws IOException, InterruptedException {
         assertTrue(Files.isExecutable(executable), executable + " is missing: build it with `make` first");
         List<String> command = new ArrayList<>(List.of(executable.toString()));
         command.addAll(List.of(args));
-        return run(workDir, command);
+        return run(workDir, environment, command);
+    }
+
+    /** Compiles C sources (paths relative to c-to-java/) into an executable linked to this JDK's libjvm. */
+    static Path compile(Path executable, boolean rpath, String... sources) throws IOException, InterruptedException {
+        Path jdk = Path.of(System.getProperty("java.home"));
+        List<String> command = new ArrayList<>(List.of(System.getenv().getOrDefault("CC", "cc"),
+                "-I" + jdk.resolve("include"), "-I" + jdk.resolve("include/linux"), "-o", executable.toString()));
+        command.addAll(List.of(sources));
+        command.addAll(List.of("-L" + jdk.resolve("lib/server"), "-ljvm"));
+        if (rpath) command.add("-Wl,-rpath," + jdk.resolve("lib/server"));
+        Process cc = new ProcessBuilder(command).inheritIO().start();
+        assertEquals(0, cc.waitFor(), "cc failed: " + command);
+        return executable;
     }
 
     /** A Java program of this example, with the flags the Makefile uses (and any extra ones). */
@@ -38,7 +62,7 @@ final class Programs {
         command.addAll(jvmFlags);
         command.addAll(List.of("-cp", CLASSPATH, mainClass));
         command.addAll(List.of(args));
-        return run(workDir, command);
+        return run(workDir, Map.of(), command);
     }
 
     static List<String> nativeFlags(Path libraryFolder) {
@@ -46,13 +70,15 @@ final class Programs {
                 "-Djna.library.path=" + libraryFolder);
     }
 
-    private static Result run(Path workDir, List<String> command) throws IOException, InterruptedException {
+    private static Result run(Path workDir, Map<String, String> environment, List<String> command)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile("stdout", ".txt");
         Path err = Files.createTempFile("stderr", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().remove("LD_LIBRARY_PATH"); // the programs must not need it
         builder.environment().remove("JAVA_TOOL_OPTIONS"); // it would make the JVM print a line
+        builder.environment().putAll(environment);
         Process process = builder.start();
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the program did not finish: " + command);
         Result result = new Result(process.exitValue(), Files.readString(out), Files.readString(err));

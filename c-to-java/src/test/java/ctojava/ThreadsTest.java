@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import ctojava.Programs.Result;
 import java.nio.file.Path;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Native threads attaching to the JVM: run several times, since threads are where timing bugs hide. */
@@ -19,5 +20,13 @@ class ThreadsTest {
         assertEquals("", result.stderr());
         assertEquals(0, result.exitCode());
         assertEquals(Programs.expectedSection("Native threads attach to the JVM, call Java, detach"), result.stdout());
+    }
+
+    @Test
+    void anUnknownArgumentIsOneLineAndExitStatusTwo() throws Exception {
+        Result result = Programs.c(elsewhere, "threads", "--threads=3");
+        assertEquals(2, result.exitCode());
+        assertEquals("", result.stdout());
+        assertEquals("error: unknown argument `--threads=3`; usage: threads [-J<jvm option>]...\n", result.stderr());
     }
 }

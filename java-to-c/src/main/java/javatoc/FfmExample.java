@@ -4,7 +4,6 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
-import java.io.File;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -16,8 +15,6 @@ import java.lang.foreign.StructLayout;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -26,66 +23,79 @@ import java.util.Objects;
  * beyond the JDK; the JIT turns each call into little more than a native call instruction.
  */
 public final class FfmExample implements ExampleLibrary {
-    private static final Linker LINKER = Linker.nativeLinker();
 
-    /** C's {@code point}: two 32-bit ints, 8 bytes, no padding. */
-    static final StructLayout POINT = MemoryLayout.structLayout(JAVA_INT.withName("x"), JAVA_INT.withName("y"));
-    private static final long X = POINT.byteOffset(PathElement.groupElement("x"));
-    private static final long Y = POINT.byteOffset(PathElement.groupElement("y"));
+    private FfmExample() {}
 
-    /** Where the JVM saves errno right after the call, before any Java code can overwrite it. */
-    private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
-    private static final VarHandle ERRNO = CALL_STATE.varHandle(PathElement.groupElement("errno"));
-    private static final int R_OK = 4;
-
-    private final MethodHandle doubleInput;
-    private final MethodHandle greet;
-    private final MethodHandle shout;
-    private final MethodHandle exampleFree;
-    private final MethodHandle pointAdd;
-    private final MethodHandle pointScale;
-    private final MethodHandle sumInts;
-    private final MethodHandle access;
-
-    private FfmExample(SymbolLookup example) {
-        // A "critical" call skips the switch of the thread's state from Java to native: right
-        // for short functions that never block nor call back into Java.
-        doubleInput = LINKER.downcallHandle(example.findOrThrow("double_input"),
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT), Linker.Option.critical(false));
-        greet = LINKER.downcallHandle(example.findOrThrow("greet"),
-                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG));
-        shout = LINKER.downcallHandle(example.findOrThrow("shout"),
-                FunctionDescriptor.of(ADDRESS, ADDRESS));
-        exampleFree = LINKER.downcallHandle(example.findOrThrow("example_free"),
-                FunctionDescriptor.ofVoid(ADDRESS));
-        pointAdd = LINKER.downcallHandle(example.findOrThrow("point_add"),
-                FunctionDescriptor.of(POINT, POINT, POINT));
-        pointScale = LINKER.downcallHandle(example.findOrThrow("point_scale"),
-                FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT));
-        // critical(true) also lets C read a Java array in place: no copy to native memory.
-        sumInts = LINKER.downcallHandle(example.findOrThrow("sum_ints"),
-                FunctionDescriptor.of(JAVA_LONG, ADDRESS, JAVA_LONG), Linker.Option.critical(true));
-        access = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("access"),
-                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT), Linker.Option.captureCallState("errno"));
+    /** Loads libexample.so from -Djava.library.path, as JNI does; the handles in C below find it there. */
+    public static FfmExample load() {
+        try {
+            System.loadLibrary("example");
+        } catch (UnsatisfiedLinkError e) {
+            throw new LibraryNotFoundException("example", "java.library.path", e);
+        }
+        return new FfmExample();
     }
 
-    /** Loads libexample.so from the first folder of -Djava.library.path that has it. */
-    public static FfmExample load() {
-        String fileName = System.mapLibraryName("example");
-        for (String folder : System.getProperty("java.library.path").split(File.pathSeparator)) {
-            Path library = Path.of(folder, fileName);
-            if (Files.isRegularFile(library)) {
-                // The global arena keeps the library loaded for the life of the JVM.
-                return new FfmExample(SymbolLookup.libraryLookup(library, Arena.global()));
-            }
-        }
-        throw new LibraryNotFoundException("example", "java.library.path", null);
+    /**
+     * One downcall handle per C function, as jextract generates them: static final, so that
+     * each is a constant to the JIT, which folds the handle into the call. (In an instance field
+     * it stays a value read on every call, and the call is slower.) A nested class is
+     * initialised on first use, so after load() has loaded the library.
+     */
+    private static final class C {
+        static final Linker LINKER = Linker.nativeLinker();
+        /** The symbols of the libraries that this class loader loaded: libexample.so. */
+        static final SymbolLookup EXAMPLE = SymbolLookup.loaderLookup();
+
+        // A "critical" call skips the switch of the thread's state from Java to native: right
+        // for short functions that never block nor call back into Java.
+        static final MethodHandle DOUBLE_INPUT = LINKER.downcallHandle(EXAMPLE.findOrThrow("double_input"),
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT), Linker.Option.critical(false));
+        // The same function as a regular downcall, what every call that may block must be.
+        static final MethodHandle DOUBLE_INPUT_NOT_CRITICAL = LINKER.downcallHandle(EXAMPLE.findOrThrow("double_input"),
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+
+        /** C's {@code point}: two 32-bit ints, 8 bytes, no padding. */
+        static final StructLayout POINT = MemoryLayout.structLayout(JAVA_INT.withName("x"), JAVA_INT.withName("y"));
+        static final long X = POINT.byteOffset(PathElement.groupElement("x"));
+        static final long Y = POINT.byteOffset(PathElement.groupElement("y"));
+
+        /** Where the JVM saves errno right after the call, before any Java code can overwrite it. */
+        static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
+        static final VarHandle ERRNO = CALL_STATE.varHandle(PathElement.groupElement("errno"));
+        static final int R_OK = 4;
+
+        static final MethodHandle GREET = LINKER.downcallHandle(EXAMPLE.findOrThrow("greet"),
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG));
+        static final MethodHandle SHOUT = LINKER.downcallHandle(EXAMPLE.findOrThrow("shout"),
+                FunctionDescriptor.of(ADDRESS, ADDRESS));
+        static final MethodHandle EXAMPLE_FREE = LINKER.downcallHandle(EXAMPLE.findOrThrow("example_free"),
+                FunctionDescriptor.ofVoid(ADDRESS));
+        static final MethodHandle POINT_ADD = LINKER.downcallHandle(EXAMPLE.findOrThrow("point_add"),
+                FunctionDescriptor.of(POINT, POINT, POINT));
+        static final MethodHandle POINT_SCALE = LINKER.downcallHandle(EXAMPLE.findOrThrow("point_scale"),
+                FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT));
+        // critical(true) also lets C read a Java array in place: no copy to native memory.
+        static final MethodHandle SUM_INTS = LINKER.downcallHandle(EXAMPLE.findOrThrow("sum_ints"),
+                FunctionDescriptor.of(JAVA_LONG, ADDRESS, JAVA_LONG), Linker.Option.critical(true));
+        // libc's access, from the symbols the JVM itself links against.
+        static final MethodHandle ACCESS = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("access"),
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT), Linker.Option.captureCallState("errno"));
     }
 
     @Override
     public int doubleInput(int input) {
         try {
-            return (int) doubleInput.invokeExact(input);
+            return (int) C.DOUBLE_INPUT.invokeExact(input);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** The same call as a regular downcall, for `make bench` and `make asm` to set beside the critical one. */
+    public int doubleInputNotCritical(int input) {
+        try {
+            return (int) C.DOUBLE_INPUT_NOT_CRITICAL.invokeExact(input);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -97,9 +107,9 @@ public final class FfmExample implements ExampleLibrary {
         // A confined arena frees everything allocated in it when the try block ends.
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment cName = arena.allocateFrom(name); // UTF-8 bytes plus a closing NUL
-            int length = (int) greet.invokeExact(cName, MemorySegment.NULL, 0L); // how long?
+            int length = (int) C.GREET.invokeExact(cName, MemorySegment.NULL, 0L); // how long?
             MemorySegment buffer = arena.allocate(length + 1L); // Java owns the buffer
-            int written = (int) greet.invokeExact(cName, buffer, buffer.byteSize());
+            int written = (int) C.GREET.invokeExact(cName, buffer, buffer.byteSize());
             assert written == length;
             return buffer.getString(0);
         } catch (Throwable t) {
@@ -111,7 +121,7 @@ public final class FfmExample implements ExampleLibrary {
     public String shout(String text) {
         Objects.requireNonNull(text, "text");
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment shouted = (MemorySegment) shout.invokeExact(arena.allocateFrom(text));
+            MemorySegment shouted = (MemorySegment) C.SHOUT.invokeExact(arena.allocateFrom(text));
             if (shouted.equals(MemorySegment.NULL)) {
                 throw new OutOfMemoryError("shout: C could not allocate the result");
             }
@@ -120,7 +130,7 @@ public final class FfmExample implements ExampleLibrary {
                 // string, so widen it (a restricted operation: the JVM cannot check it).
                 return shouted.reinterpret(Long.MAX_VALUE).getString(0);
             } finally {
-                exampleFree.invokeExact(shouted); // C allocated it, so C frees it
+                C.EXAMPLE_FREE.invokeExact(shouted); // C allocated it, so C frees it
             }
         } catch (Throwable t) {
             throw rethrow(t);
@@ -131,7 +141,7 @@ public final class FfmExample implements ExampleLibrary {
     public Point pointAdd(Point a, Point b) {
         try (Arena arena = Arena.ofConfined()) {
             // A struct returned by value needs memory to land in: the first argument allocates it.
-            MemorySegment sum = (MemorySegment) pointAdd.invokeExact((SegmentAllocator) arena, toC(a, arena), toC(b, arena));
+            MemorySegment sum = (MemorySegment) C.POINT_ADD.invokeExact((SegmentAllocator) arena, toC(a, arena), toC(b, arena));
             return fromC(sum);
         } catch (Throwable t) {
             throw rethrow(t);
@@ -142,7 +152,7 @@ public final class FfmExample implements ExampleLibrary {
     public Point pointScale(Point p, int factor) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment cPoint = toC(p, arena);
-            pointScale.invokeExact(cPoint, factor); // a segment is passed as its address
+            C.POINT_SCALE.invokeExact(cPoint, factor); // a segment is passed as its address
             return fromC(cPoint);
         } catch (Throwable t) {
             throw rethrow(t);
@@ -153,7 +163,7 @@ public final class FfmExample implements ExampleLibrary {
     public long sumInts(int[] values) {
         try {
             // A heap segment: C gets a pointer into the Java array itself (critical(true) only).
-            return (long) sumInts.invokeExact(MemorySegment.ofArray(values), (long) values.length);
+            return (long) C.SUM_INTS.invokeExact(MemorySegment.ofArray(values), (long) values.length);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -162,26 +172,26 @@ public final class FfmExample implements ExampleLibrary {
     @Override
     public int errnoOfFailedAccess(String path) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment callState = arena.allocate(CALL_STATE);
-            int result = (int) access.invokeExact(callState, arena.allocateFrom(path), R_OK);
+            MemorySegment callState = arena.allocate(C.CALL_STATE);
+            int result = (int) C.ACCESS.invokeExact(callState, arena.allocateFrom(path), C.R_OK);
             if (result == 0) {
                 throw new IllegalStateException("access(" + path + ") was expected to fail");
             }
-            return (int) ERRNO.get(callState, 0L);
+            return (int) C.ERRNO.get(callState, 0L);
         } catch (Throwable t) {
             throw rethrow(t);
         }
     }
 
     private static MemorySegment toC(Point p, Arena arena) {
-        MemorySegment segment = arena.allocate(POINT);
-        segment.set(JAVA_INT, X, p.x());
-        segment.set(JAVA_INT, Y, p.y());
+        MemorySegment segment = arena.allocate(C.POINT);
+        segment.set(JAVA_INT, C.X, p.x());
+        segment.set(JAVA_INT, C.Y, p.y());
         return segment;
     }
 
     private static Point fromC(MemorySegment segment) {
-        return new Point(segment.get(JAVA_INT, X), segment.get(JAVA_INT, Y));
+        return new Point(segment.get(JAVA_INT, C.X), segment.get(JAVA_INT, C.Y));
     }
 
     /** invokeExact declares Throwable; pass unchecked ones through and wrap the rest. */

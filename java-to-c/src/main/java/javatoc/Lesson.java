@@ -31,6 +31,15 @@ final class Lesson {
         } catch (LibraryNotFoundException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(1);
+        } catch (IllegalCallerException | ExceptionInInitializerError e) {
+            // Native access denied (--illegal-native-access=deny, the future default). JNA meets
+            // it in its static initialiser, so there it arrives wrapped.
+            Throwable denied = e instanceof ExceptionInInitializerError ? e.getCause() : e;
+            if (!(denied instanceof IllegalCallerException)) {
+                throw e;
+            }
+            System.err.println("error: " + denied.getMessage() + ": run java with --enable-native-access=ALL-UNNAMED");
+            System.exit(1);
         }
     }
 }

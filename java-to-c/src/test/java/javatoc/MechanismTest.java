@@ -1,11 +1,21 @@
 package javatoc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -94,5 +104,37 @@ class MechanismTest {
         assertEquals(2, c.errnoOfFailedAccess("/no/such/file"), "ENOENT");
         assertEquals(20, c.errnoOfFailedAccess("/dev/null/file"), "ENOTDIR: /dev/null is no folder");
         assertThrows(IllegalStateException.class, () -> c.errnoOfFailedAccess("/"), "access(\"/\") succeeds");
+    }
+
+    @Test
+    void ffmRegularDowncallAgreesWithTheCriticalOne() {
+        FfmExample ffm = FfmExample.load();
+        for (int input : new int[] {4, 0, -21, Integer.MAX_VALUE, Integer.MIN_VALUE}) {
+            assertEquals(ffm.doubleInput(input), ffm.doubleInputNotCritical(input), "double_input(" + input + ")");
+        }
+    }
+
+    @Test
+    void ffmKeepsEveryHandleStaticFinalSoThatTheJitFoldsIt() throws Exception {
+        List<Field> handles = Arrays.stream(Class.forName("javatoc.FfmExample$C").getDeclaredFields())
+                .filter(field -> field.getType() == MethodHandle.class).toList();
+        assertFalse(handles.isEmpty());
+        for (Field field : handles) {
+            assertTrue(Modifier.isStatic(field.getModifiers()) && Modifier.isFinal(field.getModifiers()), field.getName());
+        }
+        assertTrue(Arrays.stream(FfmExample.class.getDeclaredFields()).noneMatch(f -> f.getType() == MethodHandle.class),
+                "no handle in an instance field of FfmExample");
+    }
+
+    @Test
+    void ffmMemoryIsUnusableOnceItsArenaIsClosed() {
+        // What FfmExample relies on: C's strings and structs live in a confined arena, and a
+        // use after the try block is an exception, not a read of freed memory.
+        MemorySegment name;
+        try (Arena arena = Arena.ofConfined()) {
+            name = arena.allocateFrom("Ferris");
+            assertEquals("Ferris", name.getString(0));
+        }
+        assertEquals("Already closed", assertThrows(IllegalStateException.class, () -> name.getString(0)).getMessage());
     }
 }

@@ -85,11 +85,14 @@ class ProgramsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"JniExample", "FfmExample"})
+    @ValueSource(strings = {"JnaInterfaceExample", "JnaDirectExample", "JniExample", "FfmExample"})
     void underTheFutureDefaultItIsAnError(String program) throws Exception {
         Result result = run(Path.of("").toAbsolutePath(), "--illegal-native-access=deny",
                 "-Djava.library.path=" + NATIVE, "-cp", CLASSPATH, "javatoc." + program);
         assertEquals(1, result.exitCode());
-        assertTrue(result.stderr().contains("java.lang.IllegalCallerException: Illegal native access"), result.stderr());
+        assertEquals("", result.stdout());
+        assertTrue(result.stderr().startsWith("error: Illegal native access from an unnamed module"), result.stderr());
+        assertTrue(result.stderr().endsWith(": run java with --enable-native-access=ALL-UNNAMED\n"), "one line, with the fix");
+        assertEquals(1, result.stderr().lines().count(), result.stderr());
     }
 }

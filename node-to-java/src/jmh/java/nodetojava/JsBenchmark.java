@@ -26,6 +26,12 @@ import org.openjdk.jmh.annotations.TearDown;
 public class JsBenchmark {
     static final int CALLS = 1000;
     static final int FIB = 25;
+    /**
+     * Seconds of warm-up in the set-up, before JMH's own (-Dbench.warmupSeconds=N, for the
+     * compiled rows): the Graal compiler is Java code that has to warm up itself, so the JS it
+     * compiles needs about ten seconds on two cores before it runs at full speed.
+     */
+    static final long WARMUP_SECONDS = Long.getLong("bench.warmupSeconds", 0);
     private final Calculator calculator = new Calculator();
     private Context context;
     private Value jsCallsJava;
@@ -37,6 +43,10 @@ public class JsBenchmark {
         context.getBindings("js").putMember("calculator", calculator);
         jsCallsJava = context.eval("js", "(n) => { let s = 0; for (let i = 0; i < n; i++) { s = (s + calculator.multiply(i, 2)) | 0; } return s; }");
         jsFib = context.eval("js", "function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }; fib");
+        for (long end = System.nanoTime() + WARMUP_SECONDS * 1_000_000_000L; System.nanoTime() < end; ) {
+            jsToJavaCall();
+            jsFib();
+        }
     }
 
     @TearDown

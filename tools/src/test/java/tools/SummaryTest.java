@@ -45,9 +45,9 @@ class SummaryTest {
         Run run = makeAll(false, "one", "two");
         assertEquals(0, run.exitCode(), run.toString());
         assertEquals("""
-                one              PASS Ns
+                one                PASS Ns
                     (skipped: CPython + JPype: not installed; to install it: apt-get install -y python3-jpype)
-                two              SKIP Ns   SKIP: two: no cargo here
+                two                SKIP Ns   SKIP: two: no cargo here
                 examples: 1 passed, 0 failed, 1 skipped
                 """, run.stdout());
         String xml = Files.readString(dir.resolve("build/test-results/make-all.xml"));
@@ -60,7 +60,7 @@ class SummaryTest {
         example("one", "SKIP: part: why\\n", 0);
         Run run = makeAll(true, "one");
         assertEquals(1, run.exitCode());
-        assertTrue(run.stdout().startsWith("one              FAIL Ns\n"), run.stdout());
+        assertTrue(run.stdout().startsWith("one                FAIL Ns\n"), run.stdout());
         assertTrue(run.stdout().contains("CI=true: a skipped part counts as a failure"), run.stdout());
         assertTrue(run.stdout().endsWith("examples: 0 passed, 1 failed, 0 skipped\n"), run.stdout());
     }

@@ -1,0 +1,54 @@
+package javatorust;
+
+import java.lang.foreign.Arena;
+
+/** The lesson: Java calls Rust through the FFM API. Run it with `make run`. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        try {
+            lesson();
+        } catch (ExceptionInInitializerError e) { // RustLib's static block: the library is missing
+            System.err.println("error: " + e.getCause().getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void lesson() {
+        System.out.println("Java calls Rust through the FFM API (librustlib.so, a Rust cdylib)");
+        System.out.println("  double_input(4): 4 * 2 = " + Rust.doubleInput(4));
+
+        String text = "Grüße, Ferris";
+        System.out.println("  shout(\"" + text + "\") = \"" + Rust.shout(text) + "\""
+                + " (Java's copy; Rust freed its string)");
+
+        System.out.println("A Rust Tally behind an opaque pointer, owned by a Java arena");
+        Tally leftOver;
+        try (Arena arena = Arena.ofConfined()) {
+            Tally tally = new Tally(arena);
+            for (String word : "to be or not to be".split(" ")) {
+                tally.add(word);
+            }
+            System.out.println("  to be or not to be: count(\"be\") = " + tally.count("be")
+                    + ", count(\"question\") = " + tally.count("question"));
+            System.out.println("  live tallies in Rust: " + Tally.live());
+            leftOver = tally;
+        } // the arena closes: tally_free runs
+        System.out.println("  after the arena closed: " + Tally.live());
+        try {
+            leftOver.count("be");
+        } catch (IllegalStateException e) {
+            System.out.println("  used again: " + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + " (Java stopped it; Rust was not called)");
+        }
+
+        System.out.println("A Rust panic stops at the boundary");
+        System.out.println("  checked_double(21) = " + Rust.checkedDouble(21));
+        try {
+            Rust.checkedDouble(2_000_000_000);
+        } catch (RustPanicException e) {
+            System.out.println("  checked_double(2000000000): " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package javatorust;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * The Java side of rustlib.h (which cbindgen writes from lib.rs), in the shape jextract generates:
+ * for each C function, its signature in FFM layouts (DESC) and a downcall handle (HANDLE), both
+ * {@code static final}, so the JIT sees the handle as a constant and compiles the call into a
+ * plain native call. HeaderTest checks every DESC against the header, so the two cannot drift.
+ * These are the raw C functions: {@link Rust} and {@link Tally} are the safe Java API over them.
+ * Loading a library and making downcall handles are restricted methods (javac's -Xlint warns about
+ * them): Java trusts that the C signature is right. Here that trust is checked by HeaderTest.
+ */
+@SuppressWarnings("restricted")
+public final class RustLib {
+    private RustLib() {}
+
+    static {
+        // The JDK's way to find a library: librustlib.so in a folder of -Djava.library.path.
+        try {
+            System.loadLibrary("rustlib");
+        } catch (UnsatisfiedLinkError e) {
+            throw new LibraryNotFoundException("rustlib", e);
+        }
+    }
+
+    private static final Linker LINKER = Linker.nativeLinker();
+    /** The symbols of the libraries that this class's loader loaded: librustlib.so. */
+    private static final SymbolLookup SYMBOLS = SymbolLookup.loaderLookup();
+
+    private static MethodHandle downcall(String name, FunctionDescriptor descriptor) {
+        return LINKER.downcallHandle(SYMBOLS.findOrThrow(name), descriptor);
+    }
+
+    // Each holder class is initialised on first use: a function is looked up when first called.
+
+    /** {@code int32_t double_input(int32_t input);} */
+    static final class double_input {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, JAVA_INT);
+        static final MethodHandle HANDLE = downcall("double_input", DESC);
+    }
+
+    public static int double_input(int input) {
+        try {
+            return (int) double_input.HANDLE.invokeExact(input);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code char *shout(const char *text);} */
+    static final class shout {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS, ADDRESS);
+        static final MethodHandle HANDLE = downcall("shout", DESC);
+    }
+
+    public static MemorySegment shout(MemorySegment text) {
+        try {
+            return (MemorySegment) shout.HANDLE.invokeExact(text);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code void free_string(char *text);} */
+    static final class free_string {
+        static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(ADDRESS);
+        static final MethodHandle HANDLE = downcall("free_string", DESC);
+    }
+
+    public static void free_string(MemorySegment text) {
+        try {
+            free_string.HANDLE.invokeExact(text);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code Tally *tally_new(void);} */
+    static final class tally_new {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS);
+        static final MethodHandle HANDLE = downcall("tally_new", DESC);
+    }
+
+    public static MemorySegment tally_new() {
+        try {
+            return (MemorySegment) tally_new.HANDLE.invokeExact();
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code uint32_t tally_add(const Tally *tally, const char *word);} */
+    static final class tally_add {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS);
+        static final MethodHandle HANDLE = downcall("tally_add", DESC);
+    }
+
+    public static int tally_add(MemorySegment tally, MemorySegment word) {
+        try {
+            return (int) tally_add.HANDLE.invokeExact(tally, word);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code uint32_t tally_count(const Tally *tally, const char *word);} */
+    static final class tally_count {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS);
+        static final MethodHandle HANDLE = downcall("tally_count", DESC);
+    }
+
+    public static int tally_count(MemorySegment tally, MemorySegment word) {
+        try {
+            return (int) tally_count.HANDLE.invokeExact(tally, word);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code void tally_free(Tally *tally);} */
+    static final class tally_free {
+        static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(ADDRESS);
+        static final MethodHandle HANDLE = downcall("tally_free", DESC);
+    }
+
+    public static void tally_free(MemorySegment tally) {
+        try {
+            tally_free.HANDLE.invokeExact(tally);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code uintptr_t tally_live(void);} */
+    static final class tally_live {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_LONG);
+        static final MethodHandle HANDLE = downcall("tally_live", DESC);
+    }
+
+    public static long tally_live() {
+        try {
+            return (long) tally_live.HANDLE.invokeExact();
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code int32_t checked_double(int32_t input, char **error);} */
+    static final class checked_double {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS);
+        static final MethodHandle HANDLE = downcall("checked_double", DESC);
+    }
+
+    public static int checked_double(int input, MemorySegment error) {
+        try {
+            return (int) checked_double.HANDLE.invokeExact(input, error);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code int32_t unguarded_double(int32_t input);} A panic in it aborts the process. */
+    static final class unguarded_double {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, JAVA_INT);
+        static final MethodHandle HANDLE = downcall("unguarded_double", DESC);
+    }
+
+    public static int unguarded_double(int input) {
+        try {
+            return (int) unguarded_double.HANDLE.invokeExact(input);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** invokeExact declares Throwable: pass unchecked ones through, wrap the rest. */
+    private static RuntimeException rethrow(Throwable t) {
+        if (t instanceof RuntimeException e) {
+            throw e;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return new IllegalStateException(t);
+    }
+}

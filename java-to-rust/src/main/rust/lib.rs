@@ -1,0 +1,185 @@
+//! librustlib.so: a Rust library that Java calls through the FFM API.
+//!
+//! Each function Java calls is `extern "C"` (the C calling convention, which FFM speaks) and
+//! `#[unsafe(no_mangle)]` (its symbol is its plain name, not a mangled Rust one). cbindgen writes
+//! the matching C header, target/include/rustlib.h, from this file; a test compares it with the
+//! Java declarations in RustLib.java.
+
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::ffi::{CStr, CString, c_char};
+use std::panic::{self, AssertUnwindSafe};
+use std::ptr;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, Once, PoisonError};
+
+/// The essay's function. `wrapping_mul` wraps on overflow, as Java's `int` does (a plain `*`
+/// would panic in a debug build and wrap in a release one).
+#[unsafe(no_mangle)]
+pub extern "C" fn double_input(input: i32) -> i32 {
+    input.wrapping_mul(2)
+}
+
+// ---- Strings: who allocates, who frees ------------------------------------------------------
+
+/// `text` in upper case, in a new string that Rust allocated: the caller gives it back to
+/// `free_string` (never to C's `free`: Rust's allocator made it). `text` is only borrowed: the
+/// caller owns it, and Rust keeps nothing of it after returning. NULL in, NULL out.
+///
+/// # Safety
+/// `text` is NULL or a NUL-terminated string that stays valid during the call.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn shout(text: *const c_char) -> *mut c_char {
+    if text.is_null() {
+        return ptr::null_mut();
+    }
+    let text = unsafe { CStr::from_ptr(text) }.to_string_lossy(); // not UTF-8? U+FFFD, no panic
+    // A CStr has no NUL inside, and upper-casing adds none, so CString::new cannot fail here.
+    CString::new(text.to_uppercase()).unwrap_or_default().into_raw()
+}
+
+/// Frees a string that this library returned (`shout`, or a panic's message).
+///
+/// # Safety
+/// `text` is NULL or a string this library returned that has not been freed yet.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn free_string(text: *mut c_char) {
+    if !text.is_null() {
+        drop(unsafe { CString::from_raw(text) }); // back into Rust's hands, and dropped
+    }
+}
+
+// ---- A Rust object behind an opaque handle --------------------------------------------------
+
+/// Counts words. Not `#[repr(C)]`: C and Java never see inside; they hold a `Tally *`. The
+/// Mutex makes it safe to share between threads, whatever arena Java keeps it in.
+pub struct Tally {
+    counts: Mutex<HashMap<String, u32>>,
+}
+
+/// How many tallies are alive: lets Java see that each is freed exactly once.
+static LIVE_TALLIES: AtomicUsize = AtomicUsize::new(0);
+
+impl Drop for Tally {
+    fn drop(&mut self) {
+        LIVE_TALLIES.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// A new, empty tally. `Box::into_raw` hands the caller the only pointer to it: Rust will not
+/// free it until the caller gives it back to `tally_free`.
+#[unsafe(no_mangle)]
+pub extern "C" fn tally_new() -> *mut Tally {
+    LIVE_TALLIES.fetch_add(1, Ordering::SeqCst);
+    Box::into_raw(Box::new(Tally { counts: Mutex::new(HashMap::new()) }))
+}
+
+/// Counts one more `word`, and returns how many times it has been seen (0 for a NULL argument).
+///
+/// # Safety
+/// `tally` comes from `tally_new` and is not freed during the call; `word` is a NUL-terminated
+/// string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tally_add(tally: *const Tally, word: *const c_char) -> u32 {
+    if tally.is_null() || word.is_null() {
+        return 0;
+    }
+    let tally = unsafe { &*tally };
+    let word = unsafe { CStr::from_ptr(word) }.to_string_lossy().into_owned();
+    let mut counts = tally.counts.lock().unwrap_or_else(PoisonError::into_inner);
+    let count = counts.entry(word).or_insert(0);
+    *count = count.saturating_add(1);
+    *count
+}
+
+/// How many times `word` has been seen.
+///
+/// # Safety
+/// As for `tally_add`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tally_count(tally: *const Tally, word: *const c_char) -> u32 {
+    if tally.is_null() || word.is_null() {
+        return 0;
+    }
+    let tally = unsafe { &*tally };
+    let word = unsafe { CStr::from_ptr(word) }.to_string_lossy();
+    let counts = tally.counts.lock().unwrap_or_else(PoisonError::into_inner);
+    counts.get(word.as_ref()).copied().unwrap_or(0)
+}
+
+/// Frees a tally: `Box::from_raw` takes ownership back, and the Box is dropped. NULL: nothing.
+///
+/// # Safety
+/// `tally` comes from `tally_new` and is freed once: after this call it must not be used.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tally_free(tally: *mut Tally) {
+    if !tally.is_null() {
+        drop(unsafe { Box::from_raw(tally) });
+    }
+}
+
+/// How many tallies are alive (made by `tally_new`, not yet freed).
+#[unsafe(no_mangle)]
+pub extern "C" fn tally_live() -> usize {
+    LIVE_TALLIES.load(Ordering::SeqCst)
+}
+
+// ---- A panic stops at the boundary ----------------------------------------------------------
+
+/// `input * 2`, with Rust's overflow check: on overflow `strict_mul` panics. The panic is caught
+/// here; the function returns 0 and points `*error` at the panic's message, a string for
+/// `free_string`. Without a panic, `*error` is left alone.
+///
+/// # Safety
+/// `error` is NULL (then the message is dropped) or a valid place for one pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn checked_double(input: i32, error: *mut *mut c_char) -> i32 {
+    unsafe { guard(error, || input.strict_mul(2)) }.unwrap_or(0)
+}
+
+/// The same without the guard: never do this. A panic cannot unwind out of an `extern "C"`
+/// function, so Rust aborts the whole process, the JVM with it (a test shows it).
+#[unsafe(no_mangle)]
+pub extern "C" fn unguarded_double(input: i32) -> i32 {
+    input.strict_mul(2)
+}
+
+thread_local! {
+    /// True while this thread is inside `guard`, whose caller gets the panic's message.
+    static GUARDED: Cell<bool> = const { Cell::new(false) };
+}
+static PANIC_HOOK: Once = Once::new();
+
+/// Runs `body`; if it panics, the panic stops here (it must not unwind into the caller's frames,
+/// which Rust knows nothing about): `*error` gets its message and the result is None.
+unsafe fn guard<T>(error: *mut *mut c_char, body: impl FnOnce() -> T) -> Option<T> {
+    // Rust prints every panic on stderr ("thread ... panicked at ..."). Inside a guard the caller
+    // reports it instead, so print only the panics outside one.
+    PANIC_HOOK.call_once(|| {
+        let print = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            if !GUARDED.get() {
+                print(info);
+            }
+        }));
+    });
+    GUARDED.set(true);
+    let result = panic::catch_unwind(AssertUnwindSafe(body));
+    GUARDED.set(false);
+    match result {
+        Ok(value) => Some(value),
+        Err(payload) => {
+            // A panic's payload is a &str or a String (panic!("literal") or panic!("{x}")).
+            let message = match (payload.downcast_ref::<&str>(), payload.downcast_ref::<String>()) {
+                (Some(text), _) => text.to_string(),
+                (None, Some(text)) => text.clone(),
+                (None, None) => "a panic without a message".to_string(),
+            };
+            if !error.is_null() {
+                let message = CString::new(message.replace('\0', " ")).unwrap_or_default();
+                unsafe { *error = message.into_raw() };
+            }
+            None
+        }
+    }
+}

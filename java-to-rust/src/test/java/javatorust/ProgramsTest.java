@@ -1,0 +1,141 @@
+package javatorust;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The programs as a user runs them: a plain `java` command, and `make`, as processes. */
+class ProgramsTest {
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static final Path RUST_LIB = Path.of("target/cargo/release").toAbsolutePath();
+    private static final String CLASSES = Path.of("target/classes").toAbsolutePath() + ":" + Path.of("target/test-classes").toAbsolutePath();
+    private static final Path FOLDER = Path.of("").toAbsolutePath();
+
+    @TempDir
+    Path elsewhere;
+
+    record Result(int exitCode, String stdout, String stderr) {}
+
+    static Result run(Path workDir, Map<String, String> environment, List<String> command) throws Exception {
+        Path out = Files.createTempFile("stdout", ".txt");
+        Path err = Files.createTempFile("stderr", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        for (String name : List.of("JAVA_TOOL_OPTIONS", "RUST_BACKTRACE", "MAKEFLAGS", "MFLAGS", "MAKELEVEL", "CI")) {
+            builder.environment().remove(name);
+        }
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the program did not finish: " + command);
+        Result result = new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+        Files.delete(out);
+        Files.delete(err);
+        try (var files = Files.list(workDir)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith("hs_err_pid")), "the JVM crashed");
+        }
+        return result;
+    }
+
+    Result java(List<String> flags, String mainClass, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(JAVA));
+        command.addAll(flags);
+        command.addAll(List.of("-cp", CLASSES, mainClass));
+        command.addAll(List.of(args));
+        return run(elsewhere, Map.of(), command);
+    }
+
+    static List<String> flags(Path libraryFolder) {
+        return List.of("--enable-native-access=ALL-UNNAMED", "-Djava.library.path=" + libraryFolder, "-Dstdout.encoding=UTF-8");
+    }
+
+    @Test
+    void mainPrintsTheLessonAndNothingElse() throws Exception {
+        Result result = java(flags(RUST_LIB), "javatorust.Main");
+        assertEquals("", result.stderr());
+        assertEquals(0, result.exitCode());
+        assertEquals(Files.readString(Path.of("expected-output.txt")), result.stdout());
+    }
+
+    @Test
+    void aMissingLibraryIsOneLineThatSaysWhereItLookedAndTheFix() throws Exception {
+        Result result = java(flags(elsewhere), "javatorust.Main");
+        assertEquals(1, result.exitCode());
+        assertEquals("Java calls Rust through the FFM API (librustlib.so, a Rust cdylib)\n", result.stdout());
+        assertEquals("error: librustlib.so is not in -Djava.library.path=" + elsewhere + ": build it with `make` in"
+                + " java-to-rust/ (cargo puts it in target/cargo/release/) and pass that folder\n", result.stderr());
+    }
+
+    @Test
+    void withoutEnableNativeAccessJdk25Warns() throws Exception {
+        Result result = java(List.of("-Djava.library.path=" + RUST_LIB), "javatorust.Main");
+        assertEquals(0, result.exitCode());
+        assertTrue(result.stderr().startsWith("WARNING: A restricted method in java.lang.System has been called"), result.stderr());
+        assertTrue(result.stderr().contains("Use --enable-native-access=ALL-UNNAMED"), result.stderr());
+    }
+
+    @Test
+    void underTheFutureDefaultLoadingTheLibraryIsRefused() throws Exception {
+        Result result = java(List.of("--illegal-native-access=deny", "-Djava.library.path=" + RUST_LIB), "javatorust.Main");
+        assertEquals(1, result.exitCode());
+        assertTrue(result.stderr().startsWith("error: Illegal native access from an unnamed module"), result.stderr());
+        assertEquals(1, result.stderr().lines().count(), result.stderr());
+    }
+
+    @Test
+    void aPanicWithoutTheGuardAbortsTheWholeJvm() throws Exception {
+        Result survived = java(flags(RUST_LIB), "javatorust.Unguarded", "21");
+        assertEquals("unguarded_double(21) = 42\n", survived.stdout());
+
+        Result result = java(flags(RUST_LIB), "javatorust.Unguarded", "2000000000");
+        assertEquals(134, result.exitCode()); // 128 + SIGABRT: Rust called abort()
+        assertEquals("", result.stdout()); // Java never got a result, nor an exception
+        assertTrue(result.stderr().contains("attempt to multiply with overflow"), result.stderr());
+        assertTrue(result.stderr().contains("panic in a function that cannot unwind"), result.stderr());
+        assertTrue(result.stderr().contains("thread caused non-unwinding panic. aborting."), result.stderr());
+    }
+
+    Result make(Map<String, String> environment, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("make", "--no-print-directory", "-C", FOLDER.toString()));
+        command.addAll(List.of(args));
+        return run(elsewhere, environment, command);
+    }
+
+    @Test
+    void aWrongJdkStopsTheBuildWithTheVersionsAndTheFix() throws Exception {
+        Result result = make(Map.of(), "run", "JAVA_HOME=" + elsewhere);
+        assertEquals(2, result.exitCode());
+        assertTrue(result.stderr().startsWith("error: JAVA_HOME=" + elsewhere + " is not a JDK (no bin/javac or release file).\n"
+                + "  Install a JDK 25 or newer"), result.stderr());
+        Path jdk17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
+        assumeTrue(Files.exists(jdk17.resolve("release")), "no JDK 17 here to try");
+        result = make(Map.of(), "run", "JAVA_HOME=" + jdk17);
+        assertEquals(2, result.exitCode());
+        assertTrue(result.stderr().startsWith("error: JAVA_HOME=" + jdk17 + " is JDK 17, but JDK 25 is needed."), result.stderr());
+    }
+
+    @Test
+    void withoutCargoTheFolderIsSkippedWithTheFixAndUnderCiItFails() throws Exception {
+        assumeTrue(!Files.exists(Path.of("/usr/bin/cargo")), "this machine has a system-wide cargo");
+        Map<String, String> noRust = Map.of("PATH", "/usr/bin:/bin", "HOME", elsewhere.toString(),
+                "JAVA_HOME", System.getProperty("java.home"));
+        Result result = make(noRust, "all");
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertEquals("SKIP: java-to-rust: cargo is neither on the PATH nor in ~/.cargo/bin; to install it:"
+                + " curl -sSf https://sh.rustup.rs | sh -s -- -y\n", result.stdout());
+        Result underCi = make(Map.of("PATH", "/usr/bin:/bin", "HOME", elsewhere.toString(), "CI", "true",
+                "JAVA_HOME", System.getProperty("java.home")), "all");
+        assertEquals(2, underCi.exitCode());
+        assertFalse(underCi.stdout().isEmpty());
+        assertEquals("CI=true: a skipped example counts as a failure\n", underCi.stderr().lines().findFirst().orElseThrow() + "\n");
+    }
+}

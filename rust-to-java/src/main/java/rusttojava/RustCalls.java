@@ -1,0 +1,70 @@
+package rusttojava;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * librustcalls.so's functions, in the shape jextract generates: a static final descriptor and
+ * downcall handle for each (the JIT folds a constant handle into the call).
+ */
+@SuppressWarnings("restricted") // loading a library and linking a function: Java trusts the signature
+public final class RustCalls {
+    private RustCalls() {}
+
+    static {
+        try {
+            System.loadLibrary("rustcalls"); // from -Djava.library.path
+        } catch (UnsatisfiedLinkError e) {
+            throw new IllegalStateException(System.mapLibraryName("rustcalls") + " is not in -Djava.library.path="
+                    + System.getProperty("java.library.path") + ": build it with `make` in rust-to-java/"
+                    + " (cargo puts it in target/cargo/release/) and pass that folder", e);
+        }
+    }
+
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final SymbolLookup SYMBOLS = SymbolLookup.loaderLookup();
+
+    /** {@code int32_t apply(int32_t (*function)(int32_t), int32_t input);} */
+    static final MethodHandle APPLY = LINKER.downcallHandle(SYMBOLS.findOrThrow("apply"),
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+
+    /** {@code void apply_to_each(int32_t *values, uintptr_t length, int32_t (*function)(int32_t));} */
+    static final MethodHandle APPLY_TO_EACH = LINKER.downcallHandle(SYMBOLS.findOrThrow("apply_to_each"),
+            FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, ADDRESS));
+
+    /** The address of Rust's own {@code double_input}: a Rust function pointer, for comparison. */
+    public static final MemorySegment RUST_DOUBLE_INPUT = SYMBOLS.findOrThrow("double_input");
+
+    public static int apply(MemorySegment function, int input) {
+        try {
+            return (int) APPLY.invokeExact(function, input);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static void applyToEach(MemorySegment values, long length, MemorySegment function) {
+        try {
+            APPLY_TO_EACH.invokeExact(values, length, function);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable t) {
+        if (t instanceof RuntimeException e) {
+            throw e;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return new IllegalStateException(t);
+    }
+}

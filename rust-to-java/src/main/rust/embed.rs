@@ -1,0 +1,193 @@
+//! A Rust program that starts a JVM inside itself and calls Java through JNI:
+//!
+//!     embed [-J<jvm option>]...
+//!
+//! Exit status 0, or 1 with one "error: ..." line on stderr saying what went wrong.
+mod jni;
+
+use jni::*;
+use std::ffi::{CStr, CString, c_char, c_void};
+use std::process::exit;
+use std::{env, ptr, thread};
+
+fn main() {
+    let mut options = Vec::new();
+    for argument in env::args().skip(1) {
+        match argument.strip_prefix("-J") {
+            Some(option) => options.push(option.to_string()),
+            None => fail(&format!("unknown argument {argument:?}: usage: embed [-J<jvm option>]...")),
+        }
+    }
+    println!("Rust main embeds the JVM (JNI invocation API; jni.h's bindings by bindgen)");
+    let (vm, env) = create_jvm(options).unwrap_or_else(|message| fail(&message));
+    let result = lesson(vm, env);
+    // DestroyJavaVM waits for Java's non-daemon threads, then unloads what it can.
+    let destroyed = unsafe { jni!(vm, DestroyJavaVM) };
+    if let Err(message) = result {
+        fail(&message);
+    }
+    println!("  DestroyJavaVM: {}", error_name(destroyed));
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("error: {message}");
+    exit(1);
+}
+
+/// Starts the JVM, with the class path next to this program: target/cargo/release/embed finds
+/// target/classes, from whatever folder it is started in (unless -J-Djava.class.path= is given).
+fn create_jvm(mut options: Vec<String>) -> Result<(*mut JavaVM, *mut JNIEnv), String> {
+    if !options.iter().any(|option| option.starts_with("-Djava.class.path=")) {
+        let program = env::current_exe().map_err(|e| format!("cannot find this program's own path: {e}"))?;
+        let target = program.ancestors().nth(3).ok_or("this program is not in target/cargo/release/")?;
+        options.push(format!("-Djava.class.path={}", target.join("classes").display()));
+    }
+    let strings = options
+        .iter()
+        .map(|option| CString::new(option.as_str()))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|_| "a JVM option contains a NUL character")?;
+    let mut vm_options: Vec<JavaVMOption> = strings
+        .iter()
+        .map(|option| JavaVMOption { optionString: option.as_ptr() as *mut c_char, extraInfo: ptr::null_mut() })
+        .collect();
+    let mut arguments = JavaVMInitArgs {
+        version: JNI_VERSION_21,
+        nOptions: vm_options.len() as jint,
+        options: vm_options.as_mut_ptr(),
+        ignoreUnrecognized: JNI_FALSE as jboolean, // a mistyped option is an error, not ignored
+    };
+    let mut vm: *mut JavaVM = ptr::null_mut();
+    let mut env: *mut JNIEnv = ptr::null_mut();
+    let code = unsafe {
+        JNI_CreateJavaVM(
+            &mut vm,
+            &mut env as *mut *mut JNIEnv as *mut *mut c_void,
+            &mut arguments as *mut _ as *mut c_void,
+        )
+    };
+    if code != JNI_OK {
+        return Err(format!(
+            "JNI_CreateJavaVM returned {code}, {}: check the JVM options and the JDK \
+            (the JVM's own message, if any, is above)",
+            error_name(code)
+        ));
+    }
+    Ok((vm, env))
+}
+
+fn lesson(vm: *mut JavaVM, env: *mut JNIEnv) -> Result<(), String> {
+    let doubler = unsafe { jni!(env, FindClass, c"rusttojava/Doubler".as_ptr()) }; // slashes, not dots
+    if doubler.is_null() {
+        let exception = take_exception(env).unwrap_or_default();
+        return Err(format!(
+            "class rusttojava/Doubler not found ({exception}): build the classes with `make`, \
+            or give their folder with -J-Djava.class.path=DIR"
+        ));
+    }
+    // Look each method up once: a jmethodID stays valid, in every thread, while its class is loaded.
+    let double_input = unsafe { jni!(env, GetStaticMethodID, doubler, c"doubleInput".as_ptr(), c"(I)I".as_ptr()) };
+    let thread_name = unsafe {
+        jni!(env, GetStaticMethodID, doubler, c"currentThreadName".as_ptr(), c"()Ljava/lang/String;".as_ptr())
+    };
+    if let Some(exception) = take_exception(env) {
+        return Err(format!("a method of rusttojava.Doubler is missing: {exception}"));
+    }
+
+    let doubled = unsafe { jni!(env, CallStaticIntMethod, doubler, double_input, 4 as jint) };
+    if let Some(exception) = take_exception(env) {
+        return Err(format!("doubleInput(4) threw {exception}"));
+    }
+    println!("  4 * 2 = {doubled}");
+
+    // A Java exception does not unwind Rust: the call returns 0, and the exception is pending
+    // until Rust clears it (no other JNI call is allowed meanwhile).
+    unsafe { jni!(env, CallStaticIntMethod, doubler, double_input, 2_000_000_000 as jint) };
+    let exception = take_exception(env).ok_or("doubleInput(2000000000) was expected to throw")?;
+    println!("  doubleInput(2000000000) threw {exception}; Rust cleared it and went on");
+
+    // A second thread: a global reference (a local one is valid only in the thread that made it).
+    let worker = Worker { vm, doubler: unsafe { jni!(env, NewGlobalRef, doubler) }, double_input, thread_name };
+    let report = thread::spawn(move || worker.run()).join().map_err(|_| "the Rust thread panicked")?;
+    unsafe { jni!(env, DeleteGlobalRef, worker.doubler) };
+    unsafe { jni!(env, DeleteLocalRef, doubler) };
+    for line in report? {
+        println!("  {line}");
+    }
+    Ok(())
+}
+
+/// What a Rust thread needs to call Java. The JavaVM pointer, global references and method IDs
+/// are valid in every thread; a JNIEnv and local references are not, so none of them is here.
+#[derive(Clone, Copy)]
+struct Worker {
+    vm: *mut JavaVM,
+    doubler: jclass,
+    double_input: jmethodID,
+    thread_name: jmethodID,
+}
+unsafe impl Send for Worker {}
+
+impl Worker {
+    fn run(self) -> Result<Vec<String>, String> {
+        let vm = self.vm;
+        let mut env: *mut JNIEnv = ptr::null_mut();
+        let env_out = &mut env as *mut *mut JNIEnv as *mut *mut c_void;
+        // Before it attaches, the JVM does not know this thread: it has no JNIEnv.
+        let before = unsafe { jni!(vm, GetEnv, env_out, JNI_VERSION_21) };
+        let mut attach = JavaVMAttachArgs {
+            version: JNI_VERSION_21,
+            name: c"rust-worker".as_ptr() as *mut c_char,
+            group: ptr::null_mut(),
+        };
+        let attached = unsafe { jni!(vm, AttachCurrentThread, env_out, &mut attach as *mut _ as *mut c_void) };
+        if attached != JNI_OK {
+            return Err(format!("AttachCurrentThread returned {attached}, {}", error_name(attached)));
+        }
+        let name = unsafe { jni!(env, CallStaticObjectMethod, self.doubler, self.thread_name) };
+        let name = take_exception(env).map_or_else(|| java_string(env, name), |e| format!("(it threw {e})"));
+        let doubled = unsafe { jni!(env, CallStaticIntMethod, self.doubler, self.double_input, 21 as jint) };
+        let doubled = take_exception(env).map_or_else(|| doubled.to_string(), |e| format!("(it threw {e})"));
+        unsafe { jni!(vm, DetachCurrentThread) }; // before the thread ends; it frees the thread's local references
+        Ok(vec![
+            format!("a Rust thread: GetEnv gave {}, so it calls AttachCurrentThread", error_name(before)),
+            format!(
+                "Java sees Thread.currentThread().getName() = \"{name}\"; doubleInput(21) = {doubled}; then DetachCurrentThread"
+            ),
+        ])
+    }
+}
+
+/// If Java threw, clears the exception and returns its toString(), e.g.
+/// "java.lang.ArithmeticException: integer overflow".
+fn take_exception(env: *mut JNIEnv) -> Option<String> {
+    let exception = unsafe { jni!(env, ExceptionOccurred) };
+    if exception.is_null() {
+        return None;
+    }
+    unsafe { jni!(env, ExceptionClear) };
+    let class = unsafe { jni!(env, GetObjectClass, exception) };
+    let to_string = unsafe { jni!(env, GetMethodID, class, c"toString".as_ptr(), c"()Ljava/lang/String;".as_ptr()) };
+    let text = unsafe { jni!(env, CallObjectMethod, exception, to_string) };
+    let description = if unsafe { jni!(env, ExceptionCheck) } != 0 {
+        unsafe { jni!(env, ExceptionClear) };
+        "a Java exception (and describing it threw too)".to_string()
+    } else {
+        java_string(env, text)
+    };
+    unsafe { jni!(env, DeleteLocalRef, class) };
+    unsafe { jni!(env, DeleteLocalRef, exception) };
+    Some(description)
+}
+
+/// A Java String as a Rust one (JNI hands out modified UTF-8; plain text is the same).
+fn java_string(env: *mut JNIEnv, string: jobject) -> String {
+    let chars = unsafe { jni!(env, GetStringUTFChars, string, ptr::null_mut()) };
+    if chars.is_null() {
+        return "(out of memory)".to_string();
+    }
+    let text = unsafe { CStr::from_ptr(chars) }.to_string_lossy().into_owned();
+    unsafe { jni!(env, ReleaseStringUTFChars, string, chars) };
+    unsafe { jni!(env, DeleteLocalRef, string) };
+    text
+}
