@@ -393,7 +393,9 @@ static int add_entry(tarball_t *tarball, const entry *e) {
 static char *header_name(const unsigned char *header, size_t *length) {
     size_t name_length = field_length(header + NAME_AT, NAME_SIZE);
     size_t prefix_length = 0;
-    if (memcmp(header + MAGIC_AT, "ustar\0", 6) == 0) { /* POSIX; GNU's magic is "ustar " */
+    /* POSIX's magic is "ustar\0"; GNU's is "ustar  \0", and GNU uses these bytes for other things.
+     * Like libarchive, take any other magic that starts with "ustar" as POSIX. */
+    if (memcmp(header + MAGIC_AT, "ustar", 5) == 0 && memcmp(header + MAGIC_AT, "ustar  \0", 8) != 0) {
         prefix_length = field_length(header + PREFIX_AT, PREFIX_SIZE);
     }
     /* a '/' between them, unless the prefix ends with one (as libarchive and Go join them) */
