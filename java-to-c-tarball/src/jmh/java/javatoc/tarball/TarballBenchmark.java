@@ -125,11 +125,12 @@ public class TarballBenchmark {
     @Benchmark
     public long tarBytesReadCopy() {
         long total = 0;
-        MemorySegment into = MemorySegment.ofArray(copy);
+        byte[] bytes = copy;
+        MemorySegment into = MemorySegment.ofArray(bytes);
         for (int i = 0; i < count; i++) {
-            long length = tarball.read(i, 0, into);
-            for (int k = 0; k < length; k++) {
-                total += copy[k];
+            int length = (int) tarball.read(i, 0, into); // at most bytes.length
+            for (int k = 0; k < length; k++) { // an int loop, so that the JIT compiles it as a counted loop
+                total += bytes[k];
             }
         }
         return total;
