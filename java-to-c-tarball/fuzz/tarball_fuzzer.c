@@ -295,12 +295,12 @@ static int compare(const uint8_t *data, size_t size, tarball_t *ours, const tarb
         agree = documented(12); /* an empty GNU long name: libarchive 3.6 uses it, we (and Go) the header's name */
     } else if (ours == NULL && our_error->code == TARBALL_ERROR_FIELD) {
         agree = documented(2); /* a number with a non-octal byte in it: libarchive reads up to it */
-    } else if (ours == NULL && (strstr(our_error->message, "sparse map") != NULL || any_sparse(theirs, count))) {
+    } else if (ours == NULL && strstr(our_error->message, "pax sparse") != NULL) {
+        agree = documented(11); /* GNU.sparse records we cannot use: we refuse, libarchive reads the stored bytes */
+    } else if (ours == NULL && (strstr(our_error->message, "sparse") != NULL || any_sparse(theirs, count))) {
         agree = documented(8); /* a sparse map that does not fit its data: libarchive reads what it can */
     } else if (ours == NULL && strstr(our_error->message, "contains a NUL byte") != NULL) {
         agree = documented(10); /* a NUL in a pax name: we refuse it (as Go does), libarchive cuts the name there */
-    } else if (ours == NULL && strstr(our_error->message, "pax sparse") != NULL) {
-        agree = documented(11); /* GNU.sparse records we cannot use: we refuse, libarchive reads the stored bytes */
     } else if (ours == NULL && warned) {
         agree = documented(3); /* libarchive accepts with a warning what we refuse as malformed */
     } else if (ours != NULL && why != NULL && strcmp(why, "Unrecognized archive format") == 0) {
