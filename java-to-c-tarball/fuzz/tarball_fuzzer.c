@@ -240,7 +240,7 @@ static const char *compare_listings(tarball_t *ours, const other_entry *theirs, 
         int file = type == TARBALL_FILE || type == TARBALL_SPARSE_FILE;
         const char *what = NULL;
         if (e->name_warned && documented(3)) {
-            continue; /* libarchive warned about this entry (and then skips some of its rules) */
+            return NULL; /* libarchive warned about this entry and then skips some of its rules: not compared from here */
         }
         if (type == TARBALL_OTHER && e->type == TARBALL_FILE && documented(4)) {
             continue; /* an unknown type: OTHER for us, a regular file for libarchive */
