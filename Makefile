@@ -12,8 +12,8 @@ BUILD := build
 # One JDK for everything: JAVA_HOME if set (it must be $(JDK_VERSION)+), else one found here.
 # Checked once, before anything starts, so a wrong JDK stops the whole run with one message.
 ifneq ($(filter-out clean help,$(or $(MAKECMDGOALS),all)),)
-JDK := $(shell JAVA_HOME='$(JAVA_HOME)' tools/find-jdk.sh $(JDK_VERSION))
-$(if $(JDK),,$(error stopping: no JDK $(JDK_VERSION) to build with (the reason is above)))
+JDK := $(shell JAVA_HOME='$(JAVA_HOME)' tools/find-jdk.sh $(JDK_VERSION) 2>&1)
+$(if $(filter /%,$(JDK)),,$(error $(JDK)))
 endif
 
 # What every example is called with: the JDK, and the Maven wrapper (a pinned Maven 3.9, fetched

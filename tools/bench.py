@@ -5,6 +5,7 @@ samples, their interquartile range as its spread (p75 - p25: wider than the medi
 the row is noise, not a figure), and the ratio of its median to its baseline's. The row format is described in CONTRIBUTING.md; `bench.sh` is how it is called.
 """
 import json
+import shlex
 import os
 import statistics
 import subprocess
@@ -57,11 +58,11 @@ def jmh_options(row_options):
     """The defaults, with each option the row gives replacing the default of the same name
     (JMH refuses an option given twice)."""
     options = dict(zip(*[iter(("-f 1 " + JMH_DEFAULTS).split())] * 2))
-    words = row_options.split()
+    words = shlex.split(row_options)
     if len(words) % 2:
         raise BenchError(f"JMH options come in pairs (-wi 5), not: {row_options}")
     options.update(zip(words[0::2], words[1::2]))
-    return " ".join(f"{name} {value}" for name, value in options.items())
+    return " ".join(f"{name} {shlex.quote(value)}" for name, value in options.items())
 
 
 def measure_jmh(row, index):

@@ -81,7 +81,8 @@ int main(int argc, char **argv) {
     if (create_jvm(jvm_option_count, jvm_options, &vm, &env) != JNI_OK) return 1;
     int status = 1;
     jclass doubler = (*env)->FindClass(env, "ctojava/Doubler");
-    if (report_exception(env, "class ctojava/Doubler not found")) goto destroy;
+    if (report_exception(env, "class ctojava/Doubler not found (build the classes with `make`,"
+                              " or give their folder with -J-Djava.class.path=DIR)")) goto destroy;
     struct work work[2] = {
         {.input = 21, .name = "native-1"},
         {.input = 50, .name = "native-2"},

@@ -11,8 +11,16 @@ use std::process::exit;
 use std::{env, ptr, thread};
 
 fn main() {
+    // A panic is one line too: println! panics when stdout is gone (`embed > /dev/full`, a closed pipe).
+    std::panic::set_hook(Box::new(|info| {
+        let payload = info.payload();
+        let message = payload.downcast_ref::<String>().map(String::as_str).or(payload.downcast_ref::<&str>().copied());
+        eprintln!("error: {}", message.unwrap_or("a panic"));
+    }));
     let mut options = Vec::new();
-    for argument in env::args().skip(1) {
+    for argument in env::args_os().skip(1) {
+        // env::args() would panic on an argument that is not UTF-8: say it in one line instead.
+        let argument = argument.into_string().unwrap_or_else(|bad| fail(&format!("argument {bad:?} is not UTF-8")));
         match argument.strip_prefix("-J") {
             Some(option) => options.push(option.to_string()),
             None => fail(&format!("unknown argument {argument:?}: usage: embed [-J<jvm option>]...")),

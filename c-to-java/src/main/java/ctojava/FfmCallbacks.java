@@ -51,6 +51,9 @@ public final class FfmCallbacks {
             System.err.println("error: libcallbacks.so could not be loaded from -Djava.library.path="
                     + System.getProperty("java.library.path") + ": build it with `make` in c-to-java/ (it goes to target/native/)");
             System.exit(1);
+        } catch (IllegalCallerException e) { // native access denied: --illegal-native-access=deny
+            System.err.println("error: " + e.getMessage() + ": run java with --enable-native-access=ALL-UNNAMED");
+            System.exit(1);
         }
         System.out.println("FFM upcalls: C calls Java through a function pointer");
         // int32_t apply(int32_t (*function)(int32_t), int32_t value), from the library loaded above

@@ -52,6 +52,11 @@ public final class JnaCallbacks {
                     + System.getProperty("jna.library.path", "(not set)") + ": build it with `make` in c-to-java/ (it goes to target/native/)");
             System.exit(1);
             return;
+        } catch (ExceptionInInitializerError e) { // JNA's static initialiser: native access denied
+            if (!(e.getCause() instanceof IllegalCallerException denied)) throw e;
+            System.err.println("error: " + denied.getMessage() + ": run java with --enable-native-access=ALL-UNNAMED");
+            System.exit(1);
+            return;
         }
         System.out.println("JNA callbacks: C calls Java through a function pointer");
         LibC libc = Native.load("c", LibC.class);

@@ -121,4 +121,15 @@ class CallbacksTest {
         assertTrue(lines[0].contains("library.path=" + elsewhere), "names where it looked: " + lines[0]);
         assertTrue(lines[0].contains("build it with `make`"), "says how to fix it: " + lines[0]);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"FfmCallbacks", "JnaCallbacks"})
+    void deniedNativeAccessIsOneClearLine(String program) throws Exception {
+        Result result = Programs.java(elsewhere, List.of("--illegal-native-access=deny",
+                "-Djava.library.path=" + Programs.NATIVE, "-Djna.library.path=" + Programs.NATIVE), "ctojava." + program);
+        assertEquals(1, result.exitCode());
+        assertEquals("", result.stdout());
+        assertTrue(result.stderr().matches("error: Illegal native access from an unnamed module \\(.*\\): "
+                + "run java with --enable-native-access=ALL-UNNAMED\n"), result.stderr());
+    }
 }

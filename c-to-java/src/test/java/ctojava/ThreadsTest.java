@@ -29,4 +29,12 @@ class ThreadsTest {
         assertEquals("", result.stdout());
         assertEquals("error: unknown argument `--threads=3`; usage: threads [-J<jvm option>]...\n", result.stderr());
     }
+
+    @Test
+    void aMissingClassIsOneLineWithTheFix() throws Exception {
+        Result result = Programs.c(elsewhere, "threads", "-J-Djava.class.path=" + elsewhere);
+        assertEquals(1, result.exitCode());
+        assertEquals("error: class ctojava/Doubler not found (build the classes with `make`, or give their folder with"
+                + " -J-Djava.class.path=DIR): java.lang.NoClassDefFoundError: ctojava/Doubler\n", result.stderr());
+    }
 }

@@ -10,7 +10,9 @@ public final class Main {
         try {
             lesson();
         } catch (ExceptionInInitializerError e) { // RustLib's static block: the library is missing
-            System.err.println("error: " + e.getCause().getMessage());
+            // (or native access is denied: --illegal-native-access=deny, the future default)
+            String fix = e.getCause() instanceof IllegalCallerException ? ": run java with --enable-native-access=ALL-UNNAMED" : "";
+            System.err.println("error: " + e.getCause().getMessage() + fix);
             System.exit(1);
         }
     }

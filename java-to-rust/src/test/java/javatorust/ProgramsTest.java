@@ -71,7 +71,7 @@ class ProgramsTest {
         Result result = java(flags(elsewhere), "javatorust.Main");
         assertEquals(1, result.exitCode());
         assertEquals("Java calls Rust through the FFM API (librustlib.so, a Rust cdylib)\n", result.stdout());
-        assertEquals("error: librustlib.so is not in -Djava.library.path=" + elsewhere + ": build it with `make` in"
+        assertEquals("error: librustlib.so could not be loaded from -Djava.library.path=" + elsewhere + ": build it with `make` in"
                 + " java-to-rust/ (cargo puts it in target/cargo/release/) and pass that folder\n", result.stderr());
     }
 
@@ -88,6 +88,7 @@ class ProgramsTest {
         Result result = java(List.of("--illegal-native-access=deny", "-Djava.library.path=" + RUST_LIB), "javatorust.Main");
         assertEquals(1, result.exitCode());
         assertTrue(result.stderr().startsWith("error: Illegal native access from an unnamed module"), result.stderr());
+        assertTrue(result.stderr().endsWith(": run java with --enable-native-access=ALL-UNNAMED\n"), result.stderr());
         assertEquals(1, result.stderr().lines().count(), result.stderr());
     }
 
@@ -114,13 +115,16 @@ class ProgramsTest {
     void aWrongJdkStopsTheBuildWithTheVersionsAndTheFix() throws Exception {
         Result result = make(Map.of(), "run", "JAVA_HOME=" + elsewhere);
         assertEquals(2, result.exitCode());
-        assertTrue(result.stderr().startsWith("error: JAVA_HOME=" + elsewhere + " is not a JDK (no bin/javac or release file).\n"
-                + "  Install a JDK 25 or newer"), result.stderr());
+        // One line: make's prefix, then find-jdk.sh's reason and the fix.
+        assertEquals(1, result.stderr().lines().count(), result.stderr());
+        assertTrue(result.stderr().contains("*** error: JAVA_HOME=" + elsewhere + " is not a JDK (no bin/javac or release file)."
+                + " Install a JDK 25 or newer"), result.stderr());
         Path jdk17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
         assumeTrue(Files.exists(jdk17.resolve("release")), "no JDK 17 here to try");
         result = make(Map.of(), "run", "JAVA_HOME=" + jdk17);
         assertEquals(2, result.exitCode());
-        assertTrue(result.stderr().startsWith("error: JAVA_HOME=" + jdk17 + " is JDK 17, but JDK 25 is needed."), result.stderr());
+        assertEquals(1, result.stderr().lines().count(), result.stderr());
+        assertTrue(result.stderr().contains("*** error: JAVA_HOME=" + jdk17 + " is JDK 17, but JDK 25 is needed."), result.stderr());
     }
 
     @Test

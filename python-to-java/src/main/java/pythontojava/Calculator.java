@@ -53,6 +53,18 @@ public final class Calculator {
         return result;
     }
 
+    /**
+     * Java calls Python back and catches what the callback throws: shows what Java sees of it.
+     * (Not exported to GraalPy's sandbox: only the JPype program uses it.)
+     */
+    public static String tryReduce(List<? extends Number> numbers, Operation operation) {
+        try {
+            return String.valueOf(reduce(numbers, operation));
+        } catch (RuntimeException e) {
+            return "Java caught " + e.getClass().getName() + ": " + e.getMessage();
+        }
+    }
+
     /** Throws a Java exception for Python to catch. */
     @HostAccess.Export
     public static int divide(int a, int b) {

@@ -3,40 +3,55 @@ package pythontojava;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs each example program as a user would, with a plain command line, and checks what it prints. */
+/**
+ * Runs each JVM-hosted program (Jython, GraalPy) as a user would, with the Makefile's command line,
+ * and checks what it prints. The CPython + JPype program has its own class, {@link JPypeTest}.
+ */
 class ProgramsTest {
-    private static final Path HERE = Path.of("").toAbsolutePath();
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    private static final String JYTHON_CP = "target/lib/jython-standalone-2.7.4.jar:target/classes";
-    private static final String GRAAL = "25.0.3";
-    private static final List<String> GRAALPY = List.of(JAVA, "--enable-native-access=ALL-UNNAMED",
-            "--sun-misc-unsafe-memory-access=allow", "-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI",
-            "--upgrade-module-path=" + String.join(":", List.of("collections", "compiler", "truffle-compiler", "word")
-                    .stream().map(jar -> "target/compiler/" + jar + "-" + GRAAL + ".jar").toList()),
-            "-cp", "target/classes:target/lib/*");
-    // The Makefile's PYTHON: Debian's python3, where python3-jpype installs JPype.
-    private static final String PYTHON = System.getenv().getOrDefault("PYTHON", "/usr/bin/python3");
+    static final Path HERE = Path.of("").toAbsolutePath();
+    static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    // The Makefile's FAST flags, with each runtime's AOT cache (absent while `make test` runs the
+    // tests before `make all` makes it: the output must be the same either way).
+    private static List<String> fast(String runtime) {
+        return List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:AOTCache=target/" + runtime + ".aot", "-Xlog:aot=off");
+    }
+    private static final String JYTHON_CP = "target/python-to-java.jar:target/jython/jython-standalone-2.7.4.jar";
+    static final List<String> JYTHON = command(List.of(JAVA, "--enable-native-access=ALL-UNNAMED", "-cp", JYTHON_CP), fast("jython"));
+    private static final List<String> GRAALPY_FLAGS = List.of(JAVA, "--enable-native-access=ALL-UNNAMED",
+            "--sun-misc-unsafe-memory-access=allow", "-Dpolyglot.engine.WarnInterpreterOnly=false",
+            "-cp", "target/python-to-java.jar:target/lib/*");
+    static final List<String> GRAALPY = command(GRAALPY_FLAGS, fast("graalpy"));
 
     record Result(int exitCode, String stdout, String stderr) {}
 
     static Result run(List<String> command) throws IOException, InterruptedException {
+        return run(command, Map.of());
+    }
+
+    /** Runs command in this folder, with env added to the environment; checks that it ends and did not crash. */
+    static Result run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
         Path out = Files.createTempFile("stdout", ".txt");
         Path err = Files.createTempFile("stderr", ".txt");
-        Process process = new ProcessBuilder(command).directory(HERE.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the program did not finish: " + command);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(HERE.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail("the program did not finish in 120 s: " + command);
+        }
         Result result = new Result(process.exitValue(), Files.readString(out), Files.readString(err));
         Files.delete(out);
         Files.delete(err);
@@ -46,14 +61,27 @@ class ProgramsTest {
         return result;
     }
 
-    private static List<String> command(List<String> start, String... more) {
-        List<String> command = new ArrayList<>(start);
-        command.addAll(List.of(more));
+    @SafeVarargs
+    static List<String> command(List<String>... parts) {
+        List<String> command = new ArrayList<>();
+        for (List<String> part : parts) {
+            command.addAll(part);
+        }
         return command;
     }
 
+    static List<String> command(List<String> start, String... more) {
+        return command(start, List.of(more));
+    }
+
+    /** The title line of the section of expected-output.txt that starts with `part + ": "`. */
+    static String expectedOutputTitle(String part) throws IOException {
+        return Files.readAllLines(Path.of("expected-output.txt")).stream()
+                .filter(line -> line.startsWith(part + ": ")).findFirst().orElseThrow();
+    }
+
     /** The lines of expected-output.txt from the line `title` up to the next section title. */
-    private static String expectedSection(String title) throws IOException {
+    static String expectedSection(String title) throws IOException {
         String expected = Files.readString(Path.of("expected-output.txt"));
         int start = expected.indexOf(title + "\n");
         assertTrue(start >= 0, "no section " + title + " in expected-output.txt");
@@ -64,7 +92,7 @@ class ProgramsTest {
         return expected.substring(start, end);
     }
 
-    private static void assertPrintsItsSectionAndNoWarning(Result result) throws IOException {
+    static void assertPrintsItsSectionAndNoWarning(Result result) throws IOException {
         assertEquals("", result.stderr());
         assertEquals(0, result.exitCode());
         String title = result.stdout().lines().findFirst().orElseThrow();
@@ -72,29 +100,39 @@ class ProgramsTest {
     }
 
     @Test
-    void jythonRunsThePython2Script() throws Exception {
-        assertPrintsItsSectionAndNoWarning(run(List.of(JAVA, "--enable-native-access=ALL-UNNAMED", "-cp", JYTHON_CP,
-                "org.python.util.jython", "src/main/python2/calculator.py")));
+    void jythonRunsItsScript() throws Exception {
+        assertPrintsItsSectionAndNoWarning(run(command(JYTHON, "org.python.util.jython", "src/main/python/jython/calculator.py")));
     }
 
     @Test
     void javaEmbedsJython() throws Exception {
-        assertPrintsItsSectionAndNoWarning(run(List.of(JAVA, "--enable-native-access=ALL-UNNAMED", "-cp", JYTHON_CP,
-                "pythontojava.JythonEmbedding")));
+        assertPrintsItsSectionAndNoWarning(run(command(JYTHON, "pythontojava.JythonEmbedding")));
+    }
+
+    @Test
+    void aMissingStaleOrBrokenAotCacheChangesNothingAndSaysNothing(@TempDir Path dir) throws Exception {
+        Path garbage = Files.write(dir.resolve("garbage.aot"), new byte[4096]);
+        Path missing = dir.resolve("missing.aot");
+        Path otherClassPath = HERE.resolve("target/graalpy.aot"); // made for GraalPy's class path, or absent
+        for (Path cache : List.of(garbage, missing, otherClassPath)) {
+            List<String> jython = command(JYTHON.stream().map(arg -> arg.startsWith("-XX:AOTCache=")
+                    ? "-XX:AOTCache=" + cache : arg).toList(), "pythontojava.JythonEmbedding");
+            assertPrintsItsSectionAndNoWarning(run(jython));
+        }
     }
 
     @Test
     void jythonWithoutOurClassesSaysWhichImportFailed() throws Exception {
         // The trap: `java -jar jython-standalone.jar` ignores -cp, so our classes are not found.
-        Result result = run(List.of(JAVA, "--enable-native-access=ALL-UNNAMED", "-cp", "target/classes",
-                "-jar", "target/lib/jython-standalone-2.7.4.jar", "src/main/python2/calculator.py"));
+        Result result = run(List.of(JAVA, "--enable-native-access=ALL-UNNAMED", "-cp", "target/python-to-java.jar",
+                "-jar", "target/jython/jython-standalone-2.7.4.jar", "src/main/python/jython/calculator.py"));
         assertEquals(1, result.exitCode());
         assertTrue(result.stderr().contains("ImportError: No module named pythontojava"), result.stderr());
     }
 
     @Test
-    void graalPyRunsThePython3ScriptInTheSandbox() throws Exception {
-        assertPrintsItsSectionAndNoWarning(run(command(GRAALPY, "pythontojava.GraalPyRunner", "src/main/python3/calculator.py")));
+    void graalPyRunsItsScriptInTheSandbox() throws Exception {
+        assertPrintsItsSectionAndNoWarning(run(command(GRAALPY, "pythontojava.GraalPyRunner", "src/main/python/graalpy/calculator.py")));
     }
 
     @Test
@@ -132,70 +170,24 @@ class ProgramsTest {
     }
 
     @Test
-    void withoutTheCompilerGraalPyWarnsThatItOnlyInterprets() throws Exception {
-        // Why the command line carries JVMCI and the compiler jars: this is what users see without them.
-        Result result = run(List.of(JAVA, "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-cp", "target/classes:target/lib/*", "pythontojava.GraalPyEmbedding"));
+    void withoutTheCompilerGraalPyWarnsThatItOnlyInterpretsUnlessToldNotTo() throws Exception {
+        // Why the command line carries -Dpolyglot.engine.WarnInterpreterOnly=false: without it, this.
+        List<String> warning = GRAALPY.stream().filter(arg -> !arg.startsWith("-Dpolyglot.engine.WarnInterpreterOnly")).toList();
+        Result result = run(command(warning, "pythontojava.GraalPyEmbedding"));
         assertEquals(0, result.exitCode());
-        assertTrue(result.stderr().contains("[To redirect Truffle log output to a file use one of the following options:"), result.stderr());
         assertTrue(result.stderr().contains("does not support runtime compilation"), result.stderr());
     }
 
-    private static boolean jpypeImportable() throws Exception {
-        if (!new File(PYTHON).canExecute()) {
-            return false;
-        }
-        return run(List.of(PYTHON, "-c", "import jpype")).exitCode() == 0;
-    }
-
     @Test
-    void cpythonCallsJavaThroughJPype() throws Exception {
-        if (!jpypeImportable()) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("CI=true: JPype must be importable by " + PYTHON + " (apt-get install python3-jpype)");
-            }
-            assumeTrue(false, "JPype is not importable by " + PYTHON + ": apt-get install python3-jpype");
-        }
-        Result result = run(List.of(PYTHON, "src/main/python3/calculator_jpype.py", System.getProperty("java.home"),
-                "target/classes"));
-        assertPrintsItsSectionAndNoWarning(result);
-    }
-
-    @Test
-    void withoutJPypeTheScriptSaysSkipAndHowToInstall(@TempDir Path dir) throws Exception {
-        // An interpreter that cannot import jpype: python3 with a path where jpype is shadowed by a broken stub.
-        Files.writeString(dir.resolve("jpype.py"), "raise ImportError('no JPype here')\n");
-        List<String> command = List.of("env", "PYTHONPATH=" + dir, "CI=false", PYTHON,
-                "src/main/python3/calculator_jpype.py", System.getProperty("java.home"), "target/classes");
-        assumeTrue(new File(PYTHON).canExecute(), "no " + PYTHON);
-        Result result = run(command);
-        assertEquals(0, result.exitCode(), result.stderr());
-        assertTrue(result.stdout().startsWith("SKIP: JPype is not importable by "), result.stdout());
-        assertTrue(result.stdout().contains("apt-get install python3-jpype"), result.stdout());
-
-        List<String> onCi = new ArrayList<>(command);
-        onCi.set(2, "CI=true");
-        Result failed = run(onCi);
-        assertEquals(1, failed.exitCode());
-        assertTrue(failed.stderr().startsWith("error: JPype is not importable"), failed.stderr());
-    }
-
-    @Test
-    void aJavaExceptionThatCPythonDoesNotCatchIsAPythonTraceback(@TempDir Path dir) throws Exception {
-        assumeTrue(jpypeImportable() || "true".equals(System.getenv("CI")), "no JPype");
-        Path script = Files.writeString(dir.resolve("uncaught.py"), """
-                import sys, runpy
-                sys.argv = ["calculator_jpype.py", sys.argv[1], sys.argv[2]]
-                import jpype, jpype.imports
-                jars = ["%s/target/classes"] + (["/usr/share/java/org.jpype.jar"]
-                    if jpype.__file__.startswith("/usr/lib/python3/dist-packages/") else [])
-                jpype.startJVM(sys.argv[1] + "/lib/server/libjvm.so", "--enable-native-access=ALL-UNNAMED", classpath=jars)
-                from pythontojava import Calculator
-                Calculator.squares(-1)
-                """.formatted(HERE));
-        Result result = run(List.of(PYTHON, script.toString(), System.getProperty("java.home"), "x"));
-        assertEquals(1, result.exitCode());
-        assertTrue(result.stderr().contains("pythontojava.CalculatorException: pythontojava.CalculatorException: squares(-1): n must not be negative"),
-                result.stderr());
+    void withTheCompilerGraalPyPrintsNoWarningButCannotUseAnAotCache() throws Exception {
+        // What `make bench` runs GraalPy's call rows with: JVMCI and the Graal compiler jars.
+        String compiler = String.join(":", Stream.of("collections", "compiler", "truffle-compiler", "word")
+                .map(jar -> "target/compiler/" + jar + "-25.0.3.jar").toList());
+        List<String> jit = command(GRAALPY_FLAGS.stream().filter(arg -> !arg.startsWith("-Dpolyglot.engine")).toList(),
+                List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI", "--upgrade-module-path=" + compiler));
+        assertPrintsItsSectionAndNoWarning(run(command(jit, "pythontojava.GraalPyEmbedding")));
+        Result cache = run(command(jit, "-XX:AOTCache=target/graalpy.aot", "-version"));
+        // (The JVM logs its warnings on stdout.)
+        assertTrue(cache.stdout().contains("AOT cache is disabled when the --upgrade-module-path option is specified"), cache.stdout());
     }
 }

@@ -16,6 +16,8 @@ public class JavaCallsRuby {
         // SINGLETHREAD: this container gets a Ruby runtime of its own. (The default, SINGLETON,
         // shares one runtime among every container in the JVM.)
         ScriptingContainer ruby = new ScriptingContainer(LocalContextScope.SINGLETHREAD, LocalVariableBehavior.TRANSIENT);
+        // Like `jruby --disable-gems`: our Ruby needs no gem, and booting RubyGems is most of start-up.
+        ruby.getProvider().getRubyInstanceConfig().setDisableGems(true);
         try {
             Object tools = loadRubyTools(ruby, "ruby_tools.rb");
 
@@ -50,7 +52,7 @@ public class JavaCallsRuby {
         System.out.println("  terminate(): Ruby runtime released");
     }
 
-    /** Runs a Ruby file from the class path (Maven copies src/main/ruby there) and returns its value. */
+    /** Runs a Ruby file from the class path (Maven copies src/main/ruby/jruby there) and returns its value. */
     static Object loadRubyTools(ScriptingContainer ruby, String file) {
         Object value = ruby.runScriptlet(PathType.CLASSPATH, file);
         if (value == null) { // JRuby returns null, and throws nothing, when the file is not there

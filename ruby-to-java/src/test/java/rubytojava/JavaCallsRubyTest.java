@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Java calling the Ruby module in src/main/ruby/ruby_tools.rb, as JavaCallsRuby does. */
+/** Java calling the Ruby module in src/main/ruby/jruby/ruby_tools.rb, as JavaCallsRuby does. */
 class JavaCallsRubyTest {
     private ScriptingContainer ruby;
     private Object tools;

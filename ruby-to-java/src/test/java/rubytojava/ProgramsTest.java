@@ -61,7 +61,7 @@ class ProgramsTest {
 
     @Test
     void theRubyScriptPrintsTheLessonAndNoWarning() throws Exception {
-        Result result = ruby(Path.of("").toAbsolutePath(), "src/main/ruby/ruby_calls_java.rb");
+        Result result = ruby(Path.of("").toAbsolutePath(), "src/main/ruby/jruby/ruby_calls_java.rb");
         assertEquals("", result.stderr());
         assertEquals(0, result.exitCode());
         assertEquals(expectedSection("Ruby calls Java (JRuby)"), result.stdout());
@@ -143,5 +143,33 @@ class ProgramsTest {
         Result fixed = run(dir, List.of("-jar", JRUBY_JAR.toString(), "-e", "$CLASSPATH << '" + classes + "'; " + script));
         assertEquals("", fixed.stderr());
         assertEquals("8\n", fixed.stdout());
+    }
+
+    @Test
+    void jrubyDoesNotLoadACRubyCExtension(@TempDir Path dir) throws Exception {
+        // What breaks on JRuby: gems with a C extension. rjb's own, where Debian installed it.
+        Path rjbcore = Path.of("/usr/lib/x86_64-linux-gnu/ruby/vendor_ruby/3.1.0/rjbcore.so");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(rjbcore), "no rjbcore.so here");
+        Result result = ruby(dir, "-e", "$LOAD_PATH << '" + rjbcore.getParent() + "'; require 'rjbcore'");
+        assertEquals(1, result.exitCode());
+        assertTrue(result.stderr().contains("LoadError: cannot load such file -- rjbcore"), result.stderr());
+    }
+
+    @Test
+    void withoutRjbTheCRubyPartIsOneSkipLineAndTheRestIsChecked() throws Exception {
+        // What `make all` does with NO_INSTALL=1 where rjb is missing (here: a ruby that is not there).
+        // -o: the build is done (Maven is running these tests), so make must not start it again.
+        ProcessBuilder make = new ProcessBuilder("make", "-s", "-o", "target/packaged.stamp", "-o", "target/jruby.aot",
+                "all", "NO_INSTALL=1", "CRUBY=/nonexistent/ruby").redirectErrorStream(true);
+        List.of("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES").forEach(make.environment()::remove);
+        make.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = make.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), output);
+        assertEquals("""
+                ruby-to-java: output matches expected-output.txt
+                SKIP: CRuby + rjb: not installed, and NO_INSTALL=1 says not to install it; to install it: apt-get install -y ruby-rjb
+                """, output);
     }
 }

@@ -22,7 +22,7 @@ public final class RustCalls {
         try {
             System.loadLibrary("rustcalls"); // from -Djava.library.path
         } catch (UnsatisfiedLinkError e) {
-            throw new IllegalStateException(System.mapLibraryName("rustcalls") + " is not in -Djava.library.path="
+            throw new IllegalStateException(System.mapLibraryName("rustcalls") + " could not be loaded from -Djava.library.path="
                     + System.getProperty("java.library.path") + ": build it with `make` in rust-to-java/"
                     + " (cargo puts it in target/cargo/release/) and pass that folder", e);
         }

@@ -31,6 +31,11 @@ public final class Upcalls {
             return Linker.nativeLinker().upcallStub(target, INT_FUNCTION, Arena.global());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
+        } catch (IllegalCallerException e) { // native access denied (--illegal-native-access=deny):
+            // this runs as the class starts, before main could catch anything, so say it here.
+            System.err.println("error: " + e.getMessage() + ": run java with --enable-native-access=ALL-UNNAMED");
+            System.exit(1);
+            throw e;
         }
     }
 

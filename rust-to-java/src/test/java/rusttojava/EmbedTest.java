@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +46,24 @@ class EmbedTest {
         assertEquals(1, result.exitCode());
         assertEquals("", result.stdout());
         assertEquals("error: unknown argument \"--fast\": usage: embed [-J<jvm option>]...\n", result.stderr());
+    }
+
+    @Test
+    void anArgumentThatIsNotUtf8IsOneLineNotAPanic() throws Exception {
+        // Java cannot pass the byte 0xFF as an argument itself: the shell's printf does.
+        Result result = Programs.run(elsewhere, Map.of(), List.of("sh", "-c", "exec \"$0\" \"-J$(printf '\\377')\"",
+                Programs.EMBED.toString()));
+        assertEquals(1, result.exitCode());
+        assertEquals("", result.stdout());
+        assertEquals("error: argument \"-J\\xFF\" is not UTF-8\n", result.stderr());
+    }
+
+    @Test
+    void aStdoutThatCannotBeWrittenIsOneLineNotAPanicTrace() throws Exception {
+        Result result = Programs.run(elsewhere, Map.of("RUST_BACKTRACE", "1"),
+                List.of("sh", "-c", "exec \"$0\" > /dev/full", Programs.EMBED.toString()));
+        assertEquals(101, result.exitCode()); // Rust's exit status after a panic
+        assertEquals("error: failed printing to stdout: No space left on device (os error 28)\n", result.stderr());
     }
 
     @Test

@@ -65,7 +65,7 @@ class UpcallsTest {
         Result result = Programs.java(elsewhere, Programs.flags(elsewhere), "rusttojava.Upcalls");
         assertEquals(1, result.exitCode());
         assertEquals(TITLE + "\n", result.stdout());
-        assertEquals("error: librustcalls.so is not in -Djava.library.path=" + elsewhere + ": build it with `make` in"
+        assertEquals("error: librustcalls.so could not be loaded from -Djava.library.path=" + elsewhere + ": build it with `make` in"
                 + " rust-to-java/ (cargo puts it in target/cargo/release/) and pass that folder\n", result.stderr());
     }
 
@@ -92,7 +92,10 @@ class UpcallsTest {
         assumeTrue(Files.exists(jdk17.resolve("release")), "no JDK 17 here to try");
         Result result = Programs.make(elsewhere, Map.of(), "run", "JAVA_HOME=" + jdk17);
         assertEquals(2, result.exitCode());
-        assertTrue(result.stderr().startsWith("error: JAVA_HOME=" + jdk17 + " is JDK 17, but JDK 25 is needed."), result.stderr());
+        // One line: make's prefix, then find-jdk.sh's reason and the fix.
+        assertEquals(1, result.stderr().lines().count(), result.stderr());
+        assertTrue(result.stderr().contains("*** error: JAVA_HOME=" + jdk17 + " is JDK 17, but JDK 25 is needed."
+                + " Install a JDK 25 or newer"), result.stderr());
     }
 
     @Test
@@ -121,5 +124,15 @@ class UpcallsTest {
         assertEquals(2, underCi.exitCode());
         assertFalse(underCi.stdout().isEmpty());
         assertTrue(underCi.stderr().startsWith("CI=true: a skipped example counts as a failure\n"), underCi.stderr());
+    }
+
+    @Test
+    void deniedNativeAccessIsOneClearLine() throws Exception {
+        Result result = Programs.java(elsewhere, List.of("--illegal-native-access=deny",
+                "-Djava.library.path=" + Programs.RELEASE), "rusttojava.Upcalls");
+        assertEquals(1, result.exitCode());
+        assertEquals("", result.stdout());
+        assertTrue(result.stderr().matches("error: Illegal native access from an unnamed module \\(.*\\): "
+                + "run java with --enable-native-access=ALL-UNNAMED\n"), result.stderr());
     }
 }

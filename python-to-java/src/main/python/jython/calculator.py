@@ -1,6 +1,6 @@
 # Jython: a Python 2.7 script that calls the example's own Java classes.
-# Run: java --enable-native-access=ALL-UNNAMED -cp 'target/lib/*:target/classes' \
-#        org.python.util.jython src/main/python2/calculator.py
+# Run: java --enable-native-access=ALL-UNNAMED -cp target/python-to-java.jar:target/jython/jython-standalone-2.7.4.jar \
+#        org.python.util.jython src/main/python/jython/calculator.py   (make run adds start-up flags)
 from java.util import ArrayList                       # the JDK's classes import like modules
 from pythontojava import Calculator, CalculatorException, Operation  # and so do ours (on -cp)
 

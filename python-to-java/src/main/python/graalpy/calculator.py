@@ -1,5 +1,5 @@
 # GraalPy: the same program in Python 3, in a sandbox that sees only what Java exported.
-# Run: make run SCRIPT=src/main/python3/calculator.py (GraalPyRunner shows the java command).
+# Run: make run SCRIPT=src/main/python/graalpy/calculator.py (README.md shows the java command).
 import java  # GraalPy's bridge to the host; java.type() finds only the classes the runner allows
 
 Calculator = java.type("pythontojava.Calculator")

@@ -1,6 +1,6 @@
 # Ruby calls Java. Run on JRuby with the example's classes on the JVM's class path:
 #   java --enable-native-access=ALL-UNNAMED -cp 'target/classes:target/lib/*' \
-#     org.jruby.main.Main src/main/ruby/ruby_calls_java.rb
+#     org.jruby.main.Main src/main/ruby/jruby/ruby_calls_java.rb
 require 'java' # JRuby's Java integration: java_import, Java::..., Ruby-style Java objects
 
 java_import 'rubytojava.Calculator'
