@@ -1,5 +1,5 @@
 #!/bin/sh
-# Prints the home of a JDK that is new enough (default 25), or explains on stderr and exits 1.
+# Prints the home of a JDK that is new enough (default 25), or explains in one line on stderr and exits 1.
 # Order: $JAVA_HOME (used as given, so a too-old one is an error), then `java` on the PATH,
 # then the usual install folders, newest first. Reads each JDK's `release` file: no JVM starts.
 need=${1:-25}
@@ -9,10 +9,8 @@ major() { # the feature version of the JDK at $1, e.g. 25; nothing if it is not 
   sed -n 's/^JAVA_VERSION="\(1\.\)\{0,1\}\([0-9]*\).*/\2/p' "$1/release"
 }
 
-fail() {
-  echo "error: $1" >&2
-  echo "  Install a JDK $need or newer (e.g. Temurin $need) and point" >&2
-  echo "  JAVA_HOME at it:  export JAVA_HOME=/usr/lib/jvm/temurin-$need-jdk-amd64" >&2
+fail() { # one line: what is wrong, and the fix
+  echo "error: $1 Install a JDK $need or newer (e.g. Temurin $need) and point JAVA_HOME at it: export JAVA_HOME=/usr/lib/jvm/temurin-$need-jdk-amd64" >&2
   exit 1
 }
 
