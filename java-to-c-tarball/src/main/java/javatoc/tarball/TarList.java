@@ -1,0 +1,32 @@
+package javatoc.tarball;
+
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * {@code make tar-list ARCHIVE=path}: prints "size TAB name" for each regular file of the
+ * archive, in archive order; a missing or malformed archive is one line on stderr and exit 1.
+ */
+public final class TarList {
+    private TarList() {}
+
+    public static void main(String[] args) {
+        if (args.length != 1) {
+            System.err.println("usage: java ... javatoc.tarball.TarList ARCHIVE.tar");
+            System.exit(2);
+        }
+        // Names are written as UTF-8 whatever the locale (tar names are bytes; UTF-8 is the norm).
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+        try (Tarball tarball = Tarball.open(Path.of(args[0]))) {
+            tarball.stream().filter(TarEntry::isFile).forEach(entry -> out.println(entry.size() + "\t" + entry.name()));
+        } catch (TarballException | LibraryNotFoundException e) {
+            out.flush();
+            System.err.println("tar-list: error: " + e.getMessage());
+            System.exit(1);
+        }
+        out.flush();
+    }
+}

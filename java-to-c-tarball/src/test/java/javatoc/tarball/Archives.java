@@ -1,0 +1,123 @@
+package javatoc.tarball;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Test helpers: archives made by the real tar, what tar itself lists, and hand-made headers. */
+final class Archives {
+    private Archives() {}
+
+    /** One line of `tar --list --verbose`: the type letter ('-' file, 'd' directory), size, name. */
+    record Listed(char type, long size, String name) {}
+
+    /** Runs tar in folder (UTF-8 locale, so names are bytes in UTF-8) and returns its stdout. */
+    static String tar(Path folder, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("tar"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile());
+        builder.environment().put("LC_ALL", "C.UTF-8");
+        Path err = Files.createTempFile("tar", ".err");
+        Process process = builder.redirectError(err.toFile()).start();
+        byte[] out = process.getInputStream().readAllBytes();
+        process.waitFor(60, TimeUnit.SECONDS);
+        String stderr = Files.readString(err);
+        Files.delete(err);
+        assertEquals(0, process.exitValue(), "tar " + args + " failed: " + stderr);
+        return new String(out, StandardCharsets.UTF_8);
+    }
+
+    /** Archives the given names (relative to folder) into folder/name in the given format. */
+    static Path create(Path folder, String archive, String format, String... names) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--create", "--file", archive, "--format=" + format));
+        args.addAll(List.of(names));
+        tar(folder, args.toArray(String[]::new));
+        return folder.resolve(archive);
+    }
+
+    /** What tar itself says is in the archive. */
+    static List<Listed> list(Path archive) throws Exception {
+        String listing = tar(archive.getParent(), "--list", "--verbose", "--numeric-owner", "--quoting-style=literal",
+                "--file", archive.getFileName().toString());
+        List<Listed> entries = new ArrayList<>();
+        for (String line : listing.lines().toList()) {
+            // -rw-r--r-- 0/0   11 1970-01-01 00:00 the name, which may contain spaces
+            String[] fields = line.split(" +", 6);
+            entries.add(new Listed(line.charAt(0), Long.parseLong(fields[2]), fields[5]));
+        }
+        return entries;
+    }
+
+    /** One 512-byte ustar header with a correct checksum; size is the octal text for the size field. */
+    static byte[] header(String name, char type, String size) {
+        byte[] header = new byte[512];
+        put(header, 0, name);
+        put(header, 100, "0000644");
+        put(header, 108, "0000000");
+        put(header, 116, "0000000");
+        put(header, 124, size);
+        put(header, 136, "00000000000");
+        header[156] = (byte) type;
+        put(header, 257, "ustar");
+        put(header, 263, "00");
+        return withChecksum(header, 0);
+    }
+
+    static byte[] header(String name, char type, long size) {
+        return header(name, type, String.format("%011o", size));
+    }
+
+    /** Writes the right checksum into the header that starts at offset. */
+    static byte[] withChecksum(byte[] archive, int offset) {
+        for (int i = 148; i < 156; i++) {
+            archive[offset + i] = ' ';
+        }
+        int sum = 0;
+        for (int i = 0; i < 512; i++) {
+            sum += archive[offset + i] & 0xff;
+        }
+        put(archive, offset + 148, String.format("%06o", sum));
+        archive[offset + 154] = 0;
+        return archive;
+    }
+
+    static void put(byte[] block, int offset, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(bytes, 0, block, offset, bytes.length);
+    }
+
+    /** Data padded with zeros to whole 512-byte blocks. */
+    static byte[] padded(byte[] data) {
+        byte[] block = new byte[(data.length + 511) / 512 * 512];
+        System.arraycopy(data, 0, block, 0, data.length);
+        return block;
+    }
+
+    /** Concatenates the parts and the two zero blocks that end an archive, and writes the file. */
+    static Path write(Path file, byte[]... parts) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            bytes.writeBytes(part);
+        }
+        bytes.writeBytes(new byte[1024]);
+        return Files.write(file, bytes.toByteArray());
+    }
+
+    /** A pax record: "<length> key=value\n", where length counts the whole record. */
+    static String paxRecord(String key, String value) {
+        String body = " " + key + "=" + value + "\n";
+        int length = body.getBytes(StandardCharsets.UTF_8).length;
+        int digits = String.valueOf(length).length();
+        if (String.valueOf(length + digits).length() != digits) {
+            digits++;
+        }
+        return (length + digits) + body;
+    }
+}
