@@ -5,7 +5,7 @@
 .DELETE_ON_ERROR:
 
 # The examples, each a folder with its own Makefile (same targets as here).
-EXAMPLES := java-to-c c-to-java java-to-rust rust-to-java node-to-java python-to-java ruby-to-java
+EXAMPLES := java-to-c java-to-c-tarball c-to-java java-to-rust rust-to-java node-to-java python-to-java ruby-to-java
 JDK_VERSION := 25
 BUILD := build
 
