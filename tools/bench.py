@@ -62,7 +62,8 @@ def jmh_options(row_options):
     if len(words) % 2:
         raise BenchError(f"JMH options come in pairs (-wi 5), not: {row_options}")
     options.update(zip(words[0::2], words[1::2]))
-    return " ".join(f"{name} {shlex.quote(value)}" for name, value in options.items())
+    # Each value in double quotes, so that the shell still expands the Makefile's variables in it.
+    return " ".join(f'{name} "{value}"' for name, value in options.items())
 
 
 def measure_jmh(row, index):

@@ -66,16 +66,19 @@ class BenchTest {
         // A stand-in for JMH: records its arguments and writes the JSON that -rf json -rff FILE asks for.
         Run.script(dir, "jmh", """
                 echo "$@" > args
+                for arg; do [ "$arg" = "-Da=1 -Db=2 -Dx=1" ] && echo one-argument > quoted; done
                 while [ $# -gt 1 ]; do [ "$1" = -rff ] && file=$2; shift; done
                 echo '[{"benchmark": "x.Calls.one", "primaryMetric": {"scoreUnit": "ns/op", "rawData": [[3.0, 1.0, 2.0]]}}]' > "$file"
                 """);
         Files.createDirectories(dir.resolve("bench"));
-        Files.writeString(dir.resolve("bench/rows"), "one | one | jmh -wi 9 -jvmArgsAppend -Dx=1 Calls.one\n");
-        Run run = Run.run(dir, Map.of("BENCH_QUICK", "1", "JMH", dir.resolve("jmh").toString()),
+        Files.writeString(dir.resolve("bench/rows"), "one | one | jmh -wi 9 -jvmArgsAppend \"$FLAGS -Dx=1\" Calls.one\n");
+        Run run = Run.run(dir, Map.of("BENCH_QUICK", "1", "JMH", dir.resolve("jmh").toString(), "FLAGS", "-Da=1 -Db=2"),
                 "sh", Run.TOOLS.resolve("bench.sh").toString(), "bench/rows");
         assertEquals(0, run.exitCode(), run.toString());
-        assertEquals("-f 1 -wi 9 -w 500ms -i 3 -r 500ms -jvmArgsAppend -Dx=1 -rf json -rff target/bench/jmh-1.json Calls.one$",
+        // The row's quoted option stays one argument, with the Makefile's variable expanded in it.
+        assertEquals("-f 1 -wi 9 -w 500ms -i 3 -r 500ms -jvmArgsAppend -Da=1 -Db=2 -Dx=1 -rf json -rff target/bench/jmh-1.json Calls.one$",
                 Files.readString(dir.resolve("args")).strip());
+        assertTrue(Files.exists(dir.resolve("quoted")), "the quoted option was split");
         assertEquals("one\t2\t1\tns/call\tone\t1\t3\t", table().get(1));
     }
 
