@@ -38,6 +38,7 @@ def chart(path, results):
     import matplotlib
     matplotlib.use("svg")
     matplotlib.rcParams["svg.hashsalt"] = "interop-examples"  # stable ids: the file changes only with the figures
+    matplotlib.rcParams["svg.fonttype"] = "none"  # text as text: a small file
     import matplotlib.pyplot as plt
     def point(folder, r, scale):  # baselines in grey
         return f"{folder}: {r['what']}", float(r["median"]) * scale, "#9e9e9e" if r["what"] == r["baseline"] else "#4c78a8"
