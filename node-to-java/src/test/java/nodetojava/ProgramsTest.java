@@ -42,6 +42,14 @@ class ProgramsTest {
         return result;
     }
 
+    /** No JVM crash log anywhere in the folder, node-java's own npm package included (it ships one). */
+    @Test
+    void noCrashLogAnywhere() throws IOException {
+        try (var files = Files.walk(HERE)) {
+            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith("hs_err_pid")).toList());
+        }
+    }
+
     /** java [flags] -cp ... mainClass args */
     static List<String> java(List<String> runtime, String mainClass, String... args) {
         List<String> command = new ArrayList<>(List.of(JAVA));
