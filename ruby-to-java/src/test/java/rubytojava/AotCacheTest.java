@@ -25,8 +25,8 @@ class AotCacheTest {
     static Path jar;
     static Path cache;
 
-    /** The Makefile's STARTUP_FLAGS, and its FAST_FLAGS with another cache. */
-    static final List<String> STARTUP_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    /** The Makefile's STARTUP_FLAGS. */
+    static final List<String> STARTUP_FLAGS = ProgramsTest.STARTUP_FLAGS;
 
     static List<String> fastFlags(Path aotCache) {
         return with(STARTUP_FLAGS, "-XX:AOTCache=" + aotCache, "-Xlog:aot=off");

@@ -16,11 +16,17 @@ import org.junit.jupiter.api.io.TempDir;
 class ProgramsTest {
     static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     static final Path JRUBY_JAR = Path.of("target/lib/jruby-complete-10.1.1.0.jar").toAbsolutePath();
-    static final String CLASSPATH = Path.of("target/classes").toAbsolutePath() + ":" + JRUBY_JAR;
+    /** The Makefile's CLASSPATH (jars: what its AOT cache was made for). */
+    static final String CLASSPATH = Path.of("target/ruby-to-java.jar").toAbsolutePath() + ":" + JRUBY_JAR;
     /** The Makefile's JAVA_FLAGS. */
     static final List<String> JAVA_FLAGS = List.of("--enable-native-access=ALL-UNNAMED",
             "--add-opens", "java.base/java.io=ALL-UNNAMED", "--add-opens", "java.base/java.nio.channels=ALL-UNNAMED",
             "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens", "java.management/sun.management=ALL-UNNAMED");
+    /** The Makefile's STARTUP_FLAGS and AOT cache: what `make run` adds unless JIT=1. */
+    static final List<String> STARTUP_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "-Djruby.compile.mode=OFF", "-Djruby.native.enabled=false");
+    static final List<String> LESSON_FLAGS = AotCacheTest.with(STARTUP_FLAGS,
+            "-XX:AOTCache=" + Path.of("target/jruby.aot").toAbsolutePath(), "-Xlog:aot=off");
 
     record Result(int exitCode, String stdout, String stderr) {}
 
@@ -41,10 +47,11 @@ class ProgramsTest {
         return result;
     }
 
-    /** java FLAGS -cp CLASSPATH org.jruby.main.Main ARGS: JRuby's own command line, run from the folder. */
+    /** The Makefile's $(JRUBY) ARGS, run from workDir. */
     static Result ruby(Path workDir, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(JAVA_FLAGS);
-        command.addAll(List.of("-cp", CLASSPATH, "org.jruby.main.Main"));
+        command.addAll(LESSON_FLAGS);
+        command.addAll(List.of("-cp", CLASSPATH, "org.jruby.main.Main", "--disable-gems"));
         command.addAll(List.of(args));
         return run(workDir, command);
     }
@@ -70,6 +77,7 @@ class ProgramsTest {
     @Test
     void theJavaProgramPrintsTheLessonAndNoWarning() throws Exception {
         List<String> command = new ArrayList<>(JAVA_FLAGS);
+        command.addAll(LESSON_FLAGS);
         command.addAll(List.of("-cp", CLASSPATH, "rubytojava.JavaCallsRuby"));
         Result result = run(Path.of("").toAbsolutePath(), command);
         assertEquals("", result.stderr());
@@ -118,10 +126,35 @@ class ProgramsTest {
 
     @Test
     void withoutEnableNativeAccessJdk25Warns(@TempDir Path dir) throws Exception {
-        // Why every command line carries --enable-native-access: JRuby loads jffi with System.load.
+        // Why every command line carries --enable-native-access: JRuby loads jffi with System.load
+        // (unless -Djruby.native.enabled=false, as make run has it; JIT=1 turns native code on).
         Result result = run(dir, List.of("-cp", CLASSPATH, "org.jruby.main.Main", "-e", "puts 4 * 2"));
         assertEquals("8\n", result.stdout());
         assertTrue(result.stderr().contains("WARNING: java.lang.System::load has been called by com.kenai.jffi"), result.stderr());
+    }
+
+    @Test
+    void makeRunHasJRubysJitAndNativeCodeOffAndJitOneTurnsThemOn(@TempDir Path dir) throws Exception {
+        Path script = Files.writeString(dir.resolve("mode.rb"), """
+                require 'jruby'
+                puts "#{JRuby.runtime.instance_config.compile_mode} #{JRuby.runtime.posix.native?}"
+                """);
+        assertEquals("OFF false\n", make("run", "SCRIPT=" + script));
+        assertEquals("JIT true\n", make("run", "SCRIPT=" + script, "JIT=1"));
+    }
+
+    /** make -s TARGET... in this folder, on the build Maven is testing; its output (stdout and stderr). */
+    static String make(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("make", "-s", "--no-print-directory", "-o", "target/packaged.stamp", "-o", "target/jruby.aot"));
+        command.addAll(List.of(args));
+        ProcessBuilder make = new ProcessBuilder(command).redirectErrorStream(true);
+        List.of("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES").forEach(make.environment()::remove);
+        make.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = make.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "make " + args[0] + " did not finish");
+        assertEquals(0, process.exitValue(), output);
+        return output;
     }
 
     @Test
@@ -159,14 +192,7 @@ class ProgramsTest {
     void withoutRjbTheCRubyPartIsOneSkipLineAndTheRestIsChecked() throws Exception {
         // What `make all` does with NO_INSTALL=1 where rjb is missing (here: a ruby that is not there).
         // -o: the build is done (Maven is running these tests), so make must not start it again.
-        ProcessBuilder make = new ProcessBuilder("make", "-s", "-o", "target/packaged.stamp", "-o", "target/jruby.aot",
-                "all", "NO_INSTALL=1", "CRUBY=/nonexistent/ruby").redirectErrorStream(true);
-        List.of("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES").forEach(make.environment()::remove);
-        make.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        Process process = make.start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS));
-        assertEquals(0, process.exitValue(), output);
+        String output = make("all", "NO_INSTALL=1", "CRUBY=/nonexistent/ruby");
         assertEquals("""
                 ruby-to-java: output matches expected-output.txt
                 SKIP: CRuby + rjb: not installed, and NO_INSTALL=1 says not to install it; to install it: apt-get install -y ruby-rjb

@@ -183,9 +183,12 @@ class RjbTest {
                 """).directory(dir.toFile()).redirectOutput(out.toFile()).redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", JDK);
         Process process = builder.start();
-        assertFalse(process.waitFor(5, TimeUnit.SECONDS), "it finished: " + Files.readString(out));
+        for (int i = 0; i < 600 && process.isAlive() && !Files.readString(out).contains("taker: waits in Java"); i++) {
+            Thread.sleep(100); // the JVM starting, then the taker entering Java
+        }
+        assertFalse(process.waitFor(2, TimeUnit.SECONDS), "it finished: " + Files.readString(out));
         process.destroy(); // SIGTERM
-        assertFalse(process.waitFor(2, TimeUnit.SECONDS), "SIGTERM ended it");
+        assertFalse(process.waitFor(1, TimeUnit.SECONDS), "SIGTERM ended it");
         process.destroyForcibly().waitFor();
         assertEquals("taker: waits in Java\n", Files.readString(out));
     }
