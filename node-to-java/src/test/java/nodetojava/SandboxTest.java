@@ -352,12 +352,13 @@ class SandboxTest {
             loop-forever.js     | 3 | stopped: the script ran longer than 2 s and was stopped (a loop that never ends?); its context is closed; -Dplayground.seconds=N sets the limit
             print-forever.js    | 3 | stopped: the script printed more than 64 KB and was stopped (a print loop that never ends?); its context is closed; -Dplayground.output-kb=N sets the limit
             allocate-forever.js | 3 | stopped: the script filled the heap past 256 MB and was stopped (an allocation that never ends?); its context is closed; -Dplayground.heap-mb=N sets the limit
-            allocate-at-once.js | 3 | stopped: the script filled the heap past 192 MB and was stopped (an allocation that never ends?); its context is closed; -Dplayground.heap-mb=N sets the limit
+            allocate-at-once.js | 3 | stopped: the script filled the heap past 128 MB and was stopped (an allocation that never ends?); its context is closed; -Dplayground.heap-mb=N sets the limit
             read-file.js        | 1 | denied: Error: access to /etc/passwd is denied: scripts may read only files in
             """)
     void thePlaygroundStopsOrRefusesAHostileScriptWithOneLine(String script, int exitCode, String line) throws Exception {
         // Each limit is made small or large enough that the others cannot stop the script first; with
-        // -Xmx256m, the heap limit is 3/4 of that, and one huge array exhausts the heap at once.
+        // -Xmx256m, the heap limit is 3/4 of the serial GC's old generation (2/3 of the heap), and one
+        // huge array exhausts the heap at once.
         List<String> options = new java.util.ArrayList<>(List.of("-Dplayground.seconds=" + (script.startsWith("loop") ? 2 : 600),
                 "-Dplayground.output-kb=64", "-Dplayground.heap-mb=256"));
         if (script.startsWith("allocate-at-once")) {
@@ -372,13 +373,11 @@ class SandboxTest {
 
     record Run(int exitCode, String stdout, String stderr) {}
 
-    /** Runs the playground in its own JVM, as `make run SCRIPT=...` does (without the compiler: the test is about behaviour). */
+    /** Runs the playground in its own JVM, as `make run SCRIPT=...` does (the Makefile's flags: C1, the serial GC, the AOT cache). */
     static Run playground(String script, String... properties) throws Exception {
-        java.util.List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-Dpolyglot.engine.WarnInterpreterOnly=false"));
-        command.addAll(List.of(properties));
-        command.addAll(List.of("-cp", "target/classes" + java.io.File.pathSeparator + "target/lib/*", "nodetojava.Playground",
-                HOSTILE.resolve(script).toString()));
+        java.util.List<String> flags = new java.util.ArrayList<>(ProgramsTest.LESSON);
+        flags.addAll(List.of(properties));
+        java.util.List<String> command = ProgramsTest.java(flags, "nodetojava.Playground", HOSTILE.resolve(script).toString());
         Path stdout = Files.createTempFile("playground", ".out");
         Path stderr = Files.createTempFile("playground", ".err");
         try {

@@ -37,11 +37,15 @@ final class HeapGuard {
     private HeapGuard() {}
 
     /**
-     * The limit that can be held: at most 3/4 of the maximum heap (-Xmx), so that the JVM has room
-     * left to notice, stop the script and free its objects before it would run out of memory.
+     * The limit that can be held: at most 3/4 of the old generation's maximum (all of -Xmx with G1,
+     * 2/3 of it with the serial GC), so that the threshold can be set and the JVM has room left to
+     * notice, stop the script and free its objects before it would run out of memory. Whole MB, so
+     * that the message reads well.
      */
     static long effectiveLimit(long heapBytes) {
-        return Math.min(heapBytes, Runtime.getRuntime().maxMemory() / 4 * 3);
+        long oldGenerationMax = OLD_GENERATION.getUsage().getMax();
+        long mb = 1024 * 1024;
+        return Math.min(heapBytes, (oldGenerationMax > 0 ? oldGenerationMax : Runtime.getRuntime().maxMemory()) / 4 * 3 / mb * mb);
     }
 
     /** A running script's watch; closing it ends the watch. */

@@ -296,14 +296,10 @@ class SandboxTest {
 
     record Run(int exitCode, String stdout, String stderr) {}
 
-    /** Runs GraalPyRunner in its own JVM, with the flags of this JVM (the Makefile's: the compiler, native access). */
+    /** Runs GraalPyRunner in its own JVM, as `make run SCRIPT=...` runs it (the Makefile's flags). */
     static Run runner(String script, String... properties) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(flag -> flag.startsWith("--") || flag.startsWith("-XX:+")).toList());
-        command.addAll(List.of(properties));
-        command.addAll(List.of("-cp", "target/classes" + java.io.File.pathSeparator + "target/lib/*",
-                "pythontojava.GraalPyRunner", HOSTILE.resolve(script).toString()));
+        List<String> command = ProgramsTest.command(ProgramsTest.GRAALPY, properties);
+        command.addAll(List.of("pythontojava.GraalPyRunner", HOSTILE.resolve(script).toString()));
         Path stdout = Files.createTempFile("runner", ".out");
         Path stderr = Files.createTempFile("runner", ".err");
         try {
