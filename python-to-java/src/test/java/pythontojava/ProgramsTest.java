@@ -179,6 +179,17 @@ class ProgramsTest {
     }
 
     @Test
+    void makeRunWithJitOneRunsYourScriptWithTheCompilerInsteadOfTheCache(@TempDir Path dir) throws Exception {
+        Path script = Files.writeString(dir.resolve("squares.py"), "print(sum(i * i for i in range(100000)))\n");
+        List<String> make = List.of("env", "-u", "MAKEFLAGS", "-u", "MFLAGS", "-u", "MAKELEVEL", "make", "-s", "--no-print-directory",
+                "-o", "target/packaged.stamp", "-o", "target/jython.aot", "-o", "target/graalpy.aot", "run", "SCRIPT=" + script, "JIT=1");
+        Map<String, String> jdk = Map.of("JAVA_HOME", System.getProperty("java.home"));
+        assertEquals(new Result(0, "333328333350000\n", ""), run(make, jdk));
+        String commandLine = run(command(make, "-n"), jdk).stdout();
+        assertTrue(commandLine.contains("--upgrade-module-path=") && !commandLine.contains("-XX:AOTCache"), commandLine);
+    }
+
+    @Test
     void withTheCompilerGraalPyPrintsNoWarningButCannotUseAnAotCache() throws Exception {
         // What `make bench` runs GraalPy's call rows with: JVMCI and the Graal compiler jars.
         String compiler = String.join(":", Stream.of("collections", "compiler", "truffle-compiler", "word")
