@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ProgramsTest {
     static final Path HERE = Path.of("").toAbsolutePath();
     static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    // The Makefile's FAST flags, with each runtime's AOT cache (absent while `make test` runs the
-    // tests before `make all` makes it: the output must be the same either way).
+    // The Makefile's FAST flags, with each runtime's AOT cache (`make test` makes it first; under a
+    // bare `mvn test` it may be missing or stale: the output must be the same either way).
     private static List<String> fast(String runtime) {
         return List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:AOTCache=target/" + runtime + ".aot", "-Xlog:aot=off");
     }
