@@ -38,8 +38,10 @@ deps: $(call results,deps) $(BUILD)/results/deps/tools.result
 	@tools/summary.sh deps $(BUILD) $(EXAMPLES) tools
 
 # One example, one target: build/results/TARGET/EXAMPLE.result (and its log in build/logs/).
-# Under `make -j` the examples run side by side: each builds only in its own folder, and Maven
-# guards its shared local repository with file locks (see .mvn/maven.config).
+# The examples run side by side, as many at once as the machine has cores (`make -jN` says
+# otherwise): each builds only in its own folder, and Maven guards its shared local repository
+# with file locks (see .mvn/maven.config).
+MAKEFLAGS += -j$(shell nproc)
 $(BUILD)/results/%.result: FORCE | maven shape
 	+@tools/run-example.sh $(*F) $(*D) $(BUILD) $(EXAMPLE_ARGS)
 
