@@ -95,7 +95,7 @@ static int tarball_type_of(struct archive_entry *e) {
     case AE_IFCHR: return TARBALL_CHARACTER_DEVICE;
     case AE_IFBLK: return TARBALL_BLOCK_DEVICE;
     case AE_IFIFO: return TARBALL_FIFO;
-    case 0: return TARBALL_HARDLINK; /* a hard link with an empty target: hardlink() is NULL, the type 0 */
+    case 0: return TARBALL_HARDLINK; /* no type: a hard link with an empty target (hardlink() is NULL), or an 'M' */
     default: return TARBALL_OTHER;
     }
 }
@@ -254,8 +254,8 @@ static const char *compare_listings(tarball_t *ours, const other_entry *theirs, 
         if (type == TARBALL_HARDLINK && link_length == 0 && e->type != TARBALL_HARDLINK && e->size == 0 && documented(14)) {
             continue; /* a hard link to nothing: libarchive gives it the type its mode field has */
         }
-        if (e->type == TARBALL_HARDLINK && type != TARBALL_HARDLINK && type != TARBALL_SYMLINK && documented(13)) {
-            return NULL; /* a link target on an entry that is not a link: libarchive makes it a hard link */
+        if (type == TARBALL_OTHER && e->type != TARBALL_FILE && e->type != TARBALL_SPARSE_FILE && e->size == our_size && documented(13)) {
+            continue; /* GNU's 'M': libarchive gives it the type its mode field has (none: a "hard link", type 0) */
         }
         if (libarchive_read_a_hard_links_data(ours, e, i) && documented(5)) {
             return NULL; /* a hard link with data: libarchive reads the data (pax, or a guess), we do not */

@@ -1,0 +1,100 @@
+package javatoc.tarball;
+
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javatoc.tarball.TarEntry.Type;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Differences with libarchive 3.6 that the differential fuzzer found and fuzz/README.md documents
+ * (each test names its number there): what we list, and that GNU tar lists the same.
+ */
+class LibarchiveDifferencesTest {
+    @TempDir
+    static Path folder;
+
+    static final byte[] ABC = Archives.padded("abc".getBytes(StandardCharsets.US_ASCII));
+
+    private static byte[] with(byte[] header, int offset, String text) {
+        Archives.put(header, offset, text);
+        return Archives.withChecksum(header, 0);
+    }
+
+    private static byte[] gnu(byte[] header) {
+        return with(header, 257, "ustar  \0");
+    }
+
+    /** 5: libarchive reads a hard link's size as data when the link's own header fails its format test. */
+    @Test
+    void aHardLinkHasNoDataWhateverItsHeaderLooksLike() throws Exception {
+        byte[] link = with(Archives.header("h", '1', 1851), 157, "target");
+        with(link, 262, "xx"); // "ustar" then "xx", not NUL "00": libarchive's test scores the header 50
+        Path followed = Archives.write(folder.resolve("link-then-file.tar"), link, Archives.header("next.txt", '0', 3), ABC);
+        Path alone = Files.write(folder.resolve("link-alone.tar"), link); // no end-of-archive blocks either
+        assertEquals(List.of(new Archives.Listed('h', 0, "h link to target"), new Archives.Listed('-', 3, "next.txt")),
+                Archives.list(followed));
+        assertEquals(List.of(new Archives.Listed('h', 0, "h link to target")), Archives.list(alone));
+        try (Tarball tarball = Tarball.open(followed)) {
+            assertEquals(List.of(new TarEntry(0, "h", 0, Type.HARDLINK, "target"), new TarEntry(1, "next.txt", 3, Type.FILE, "")),
+                    tarball.entries());
+        }
+        try (Tarball tarball = Tarball.open(alone)) {
+            assertEquals(List.of(new TarEntry(0, "h", 0, Type.HARDLINK, "target")), tarball.entries());
+        }
+    }
+
+    /** 13: libarchive gives GNU's multi-volume continuation ('M') the file type of its mode field. */
+    @ParameterizedTest
+    @ValueSource(strings = {"0000644", "0040755"})
+    void aMultiVolumeContinuationIsOtherWithItsData(String mode) throws Exception {
+        Path file = Archives.write(folder.resolve("continued-" + mode + ".tar"), gnu(with(Archives.header("file.txt", 'M', 3), 100, mode)),
+                ABC, gnu(Archives.header("next", '0', 0)));
+        List<Archives.Listed> listed = Archives.list(file);
+        assertEquals('M', listed.get(0).type());
+        assertEquals(new Archives.Listed('-', 0, "next"), listed.get(1));
+        try (Tarball tarball = Tarball.open(file)) {
+            assertEquals(List.of(new TarEntry(0, "file.txt", 3, Type.OTHER, ""), new TarEntry(1, "next", 0, Type.FILE, "")), tarball.entries());
+            assertEquals("abc", new String(tarball.file(0).orElseThrow().toArray(JAVA_BYTE), StandardCharsets.US_ASCII));
+        }
+    }
+
+    /** 13, and no difference: a link target before an entry that is not a link is ignored by all three readers. */
+    @ParameterizedTest
+    @ValueSource(strings = {"gnu K", "pax linkpath", "the header's field"})
+    void aLinkTargetOnARegularFileIsIgnored(String where) throws Exception {
+        byte[] k = gnu(Archives.header("././@LongLink", 'K', 7));
+        byte[] target = Archives.padded("target\0".getBytes(StandardCharsets.US_ASCII));
+        byte[] record = Archives.paxRecord("linkpath", "target").getBytes(StandardCharsets.US_ASCII);
+        Path file = folder.resolve("target-on-a-file.tar");
+        switch (where) {
+            case "gnu K" -> Archives.write(file, k, target, gnu(Archives.header("file.txt", '0', 3)), ABC);
+            case "pax linkpath" -> Archives.write(file, Archives.header("PaxHeaders/file.txt", 'x', record.length), Archives.padded(record),
+                    Archives.header("file.txt", '0', 3), ABC);
+            default -> Archives.write(file, with(Archives.header("file.txt", '0', 3), 157, "target"), ABC);
+        }
+        assertEquals(List.of(new Archives.Listed('-', 3, "file.txt")), Archives.list(file));
+        try (Tarball tarball = Tarball.open(file)) {
+            assertEquals(List.of(new TarEntry(0, "file.txt", 3, Type.FILE, "")), tarball.entries());
+            assertEquals("abc", new String(tarball.file(0).orElseThrow().toArray(JAVA_BYTE), StandardCharsets.US_ASCII));
+        }
+    }
+
+    /** 14: libarchive gives a hard link with an empty target the file type of its mode field. */
+    @ParameterizedTest
+    @ValueSource(strings = {"0000644", "0100644", "0040755"})
+    void aHardLinkWithAnEmptyTargetStaysAHardLink(String mode) throws Exception {
+        Path file = Archives.write(folder.resolve("empty-target-" + mode + ".tar"), with(Archives.header("a", '1', 0), 100, mode));
+        assertEquals('h', Archives.list(file).get(0).type()); // "a link to .": GNU tar substitutes "." for the target
+        try (Tarball tarball = Tarball.open(file)) {
+            assertEquals(List.of(new TarEntry(0, "a", 0, Type.HARDLINK, "")), tarball.entries());
+        }
+    }
+}
