@@ -229,6 +229,21 @@ static int libarchive_read_a_hard_links_data(tarball_t *ours, const other_entry 
     return tarball_file_type(ours, i) == TARBALL_HARDLINK && e->size > 0 && (e->type == TARBALL_HARDLINK || e->type == TARBALL_FILE);
 }
 
+/* ... at an entry before the listings part, when libarchive then refused the archive. */
+static int libarchive_ran_out_after_a_hard_link(tarball_t *ours, const other_entry *theirs, size_t count) {
+    for (size_t i = 0; i < count && i < tarball_count(ours); i++) {
+        if (libarchive_read_a_hard_links_data(ours, &theirs[i], i)) {
+            return 1;
+        }
+        size_t length = 0;
+        const char *name = tarball_file_name(ours, i, &length);
+        if (strlen(theirs[i].name) != length || memcmp(theirs[i].name, name, length) != 0) {
+            return 0;
+        }
+    }
+    return 0;
+}
+
 static char detail[2048]; /* the two entries that differ, for the report */
 
 /* Compares the listings of two readers that both accepted the archive. Returns NULL if they
@@ -323,9 +338,8 @@ static int compare(const uint8_t *data, size_t size, tarball_t *ours, const tarb
         agree = documented(10); /* a NUL in a pax name: we refuse it (as Go does), libarchive cuts the name there */
     } else if (ours == NULL && (warned || strncmp(our_error->message, "pax header at byte", 18) == 0)) {
         agree = documented(3); /* libarchive accepts with a warning what we refuse as malformed */
-    } else if (ours != NULL && why != NULL && count > 0 && count <= tarball_count(ours)
-               && libarchive_read_a_hard_links_data(ours, &theirs[count - 1], count - 1)) {
-        agree = documented(5); /* libarchive read the last hard link's size as data, and ran out of archive */
+    } else if (ours != NULL && why != NULL && libarchive_ran_out_after_a_hard_link(ours, theirs, count)) {
+        agree = documented(5); /* libarchive read a hard link's size as data, and then ran out of archive */
     } else if (ours != NULL && why != NULL && strcmp(why, "Unrecognized archive format") == 0) {
         agree = documented(7); /* the first header fails libarchive's format test (fields we do not read) */
     } else {
