@@ -86,6 +86,7 @@ typedef struct {
     int half_chunk; /* 0.0: an offset is waiting for its numbytes */
     int has_numblocks;
     uint64_t numblocks;
+    int pax_given; /* a pax header came: another one replaces it */
 } pending;
 
 static int fail(tarball_error *error, int code, const char *format, ...) {
@@ -675,6 +676,10 @@ static int parse(tarball_t *tarball, tarball_error *error) {
                 status = fail(error, TARBALL_ERROR_MEMORY, "out of memory");
             }
         } else if (flag == 'x' || flag == 'X') { /* pax ('X': Solaris): records about the next entry */
+            if (next.pax_given) {
+                clear_pending(&next); /* a second pax header replaces the first, as GNU tar, libarchive and Go read it */
+            }
+            next.pax_given = 1;
             status = parse_pax(data, (size_t)size, pos, &next, error);
         } /* 'g' (pax global records), 'V' (a GNU volume label) and 'A' (a Solaris ACL) are skipped */
         pos = data_at + padded;

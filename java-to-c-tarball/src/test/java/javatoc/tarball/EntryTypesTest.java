@@ -235,6 +235,18 @@ class EntryTypesTest {
     }
 
     @Test
+    void aSecondPaxHeaderReplacesTheFirst() throws Exception {
+        byte[] first = Archives.paxRecord("path", "first-path").getBytes(StandardCharsets.US_ASCII);
+        byte[] second = Archives.paxRecord("linkpath", "target").getBytes(StandardCharsets.US_ASCII);
+        Path file = Archives.write(folder.resolve("two-pax.tar"), Archives.header("PaxHeaders/1", 'x', first.length), Archives.padded(first),
+                Archives.header("PaxHeaders/2", 'x', second.length), Archives.padded(second), Archives.header("bar", '2', 0));
+        assertEquals(List.of(new Archives.Listed('l', 0, "bar -> target")), Archives.list(file));
+        try (Tarball tarball = Tarball.open(file)) {
+            assertEquals(List.of(new TarEntry(0, "bar", 0, Type.SYMLINK, "target")), tarball.entries());
+        }
+    }
+
+    @Test
     void aNulEndsThePaxRecordsAsGnuTarReadsThem() throws Exception {
         byte[] records = (Archives.paxRecord("path", "from-pax") + "\0\0\0\0").getBytes(StandardCharsets.US_ASCII);
         Path file = Archives.write(folder.resolve("nul-padded-pax.tar"), Archives.header("PaxHeaders/x", 'x', records.length),
