@@ -191,6 +191,19 @@ static int empty_long_name(const uint8_t *data, size_t size) {
     return 0;
 }
 
+/* A GNU volume label ('V') whose size field is not 0: libarchive skips the header alone and reads
+ * its data as the next header; GNU tar and we skip the data too. Any block may be one. */
+static int volume_label_with_data(const uint8_t *data, size_t size) {
+    for (size_t at = 0; at + 512 <= size; at += 512) {
+        for (size_t k = 124; data[at + 156] == 'V' && k < 124 + 12; k++) {
+            if (data[at + k] != 0 && data[at + k] != ' ' && data[at + k] != '0') {
+                return 1; /* a size that is not 0 (or not a number) */
+            }
+        }
+    }
+    return 0;
+}
+
 /* Our refusal "the entry at byte N ..." of an old GNU sparse entry ('S'), or in an archive with
  * pax sparse records: libarchive skips what the map says, not what the size field says. */
 static int refused_a_sparse_entry(const uint8_t *data, size_t size, const char *message) {
@@ -325,6 +338,8 @@ static int compare(const uint8_t *data, size_t size, tarball_t *ours, const tarb
         agree = documented(6); /* Solaris sparse files: libarchive reads the map, we read the stored bytes */
     } else if (gnu_sparse_fields_elsewhere(data, size)) {
         agree = documented(9); /* sparse fields in a GNU header that is not of type 'S' */
+    } else if (volume_label_with_data(data, size)) {
+        agree = documented(15); /* a volume label's data: libarchive reads it as the next header */
     } else if (ours != NULL && why == NULL && empty_long_name(data, size)) {
         agree = documented(12); /* an empty GNU long name: libarchive 3.6 uses it, we (and Go) the header's name */
     } else if (ours == NULL && our_error->code == TARBALL_ERROR_FIELD) {

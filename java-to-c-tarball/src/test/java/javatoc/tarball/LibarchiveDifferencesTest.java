@@ -2,6 +2,7 @@ package javatoc.tarball;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -96,5 +97,19 @@ class LibarchiveDifferencesTest {
         try (Tarball tarball = Tarball.open(file)) {
             assertEquals(List.of(new TarEntry(0, "a", 0, Type.HARDLINK, "")), tarball.entries());
         }
+    }
+
+    /** 15: libarchive reads a volume label's data as the next header; GNU tar and we skip it. */
+    @Test
+    void aVolumeLabelsDataIsSkipped() throws Exception {
+        byte[] label = gnu(Archives.header("label", 'V', 3));
+        Path file = Archives.write(folder.resolve("label-with-data.tar"), label, ABC, Archives.header("next.txt", '0', 0));
+        assertEquals(List.of('V', '-'), Archives.list(file).stream().map(Archives.Listed::type).toList());
+        try (Tarball tarball = Tarball.open(file)) {
+            assertEquals(List.of(new TarEntry(0, "next.txt", 0, Type.FILE, "")), tarball.entries());
+        }
+        Path cut = Files.write(folder.resolve("label-cut.tar"), label); // the data is missing: GNU tar says "Unexpected EOF"
+        TarballException e = assertThrows(TarballException.class, () -> Tarball.open(cut));
+        assertEquals(cut + ": the entry at byte 0 says its data is 3 bytes, but only 0 bytes follow", e.getMessage());
     }
 }
