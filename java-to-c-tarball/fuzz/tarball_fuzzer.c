@@ -340,7 +340,7 @@ static int compare(const uint8_t *data, size_t size, tarball_t *ours, const tarb
         agree = documented(9); /* sparse fields in a GNU header that is not of type 'S' */
     } else if (volume_label_with_data(data, size)) {
         agree = documented(15); /* a volume label's data: libarchive reads it as the next header */
-    } else if (ours != NULL && why == NULL && empty_long_name(data, size)) {
+    } else if (empty_long_name(data, size)) {
         agree = documented(12); /* an empty GNU long name: libarchive 3.6 uses it, we (and Go) the header's name */
     } else if (ours == NULL && our_error->code == TARBALL_ERROR_FIELD) {
         agree = documented(2); /* a number with a non-octal byte in it: libarchive reads up to it */

@@ -52,6 +52,17 @@ class LibarchiveDifferencesTest {
         }
     }
 
+    /** 12: an empty GNU long name: we (and Go) take the header's name, which here makes a v7 directory, with no data. */
+    @Test
+    void anEmptyLongNameLeavesTheHeadersName() throws Exception {
+        Path file = Archives.write(folder.resolve("empty-long-name.tar"), gnu(Archives.header("././@LongLink", 'L', 1)), new byte[512],
+                Archives.header("dir/", '\0', 512), Archives.header("next.txt", '0', 3), ABC);
+        try (Tarball tarball = Tarball.open(file)) { // libarchive 3.6 and GNU tar: "" (or "."), a file whose 512 bytes are next.txt's header
+            assertEquals(List.of(new TarEntry(0, "dir/", 0, Type.DIRECTORY, ""), new TarEntry(1, "next.txt", 3, Type.FILE, "")),
+                    tarball.entries());
+        }
+    }
+
     /** 13: libarchive gives GNU's multi-volume continuation ('M') the file type of its mode field. */
     @ParameterizedTest
     @ValueSource(strings = {"0000644", "0040755"})
