@@ -257,6 +257,16 @@ static int libarchive_ran_out_after_a_hard_link(tarball_t *ours, const other_ent
     return 0;
 }
 
+/* ... or anywhere, when we refused the archive (and so have no listing). */
+static int libarchive_read_any_hard_links_data(const other_entry *theirs, size_t count) {
+    for (size_t i = 0; i < count; i++) {
+        if (theirs[i].type == TARBALL_HARDLINK && theirs[i].size > 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static char detail[2048]; /* the two entries that differ, for the report */
 
 /* Compares the listings of two readers that both accepted the archive. Returns NULL if they
@@ -355,6 +365,8 @@ static int compare(const uint8_t *data, size_t size, tarball_t *ours, const tarb
         agree = documented(3); /* libarchive accepts with a warning what we refuse as malformed */
     } else if (ours != NULL && why != NULL && libarchive_ran_out_after_a_hard_link(ours, theirs, count)) {
         agree = documented(5); /* libarchive read a hard link's size as data, and then ran out of archive */
+    } else if (ours == NULL && why == NULL && libarchive_read_any_hard_links_data(theirs, count)) {
+        agree = documented(5); /* libarchive read a hard link's size as data, past what we refused */
     } else if (ours != NULL && why != NULL && strcmp(why, "Unrecognized archive format") == 0) {
         agree = documented(7); /* the first header fails libarchive's format test (fields we do not read) */
     } else {

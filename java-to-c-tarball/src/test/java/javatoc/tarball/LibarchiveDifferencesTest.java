@@ -51,6 +51,11 @@ class LibarchiveDifferencesTest {
         try (Tarball tarball = Tarball.open(alone)) {
             assertEquals(List.of(new TarEntry(0, "h", 0, Type.HARDLINK, "target")), tarball.entries());
         }
+        byte[] damaged = Archives.header("next.txt", '0', 0);
+        damaged[0] = 'N'; // the checksum no longer matches: a damaged header, which libarchive reads as the link's data
+        Path file = Archives.write(folder.resolve("link-then-damage.tar"), link, damaged);
+        TarballException e = assertThrows(TarballException.class, () -> Tarball.open(file));
+        assertEquals(file + ": the header at byte 512 has a wrong checksum (damaged, or not a tar archive)", e.getMessage());
     }
 
     /** 12: an empty GNU long name: we (and Go) take the header's name, which here makes a v7 directory, with no data. */
