@@ -267,6 +267,18 @@ static int libarchive_read_any_hard_links_data(const other_entry *theirs, size_t
     return 0;
 }
 
+/* Difference 16: an old GNU sparse entry whose name ends with '/': libarchive makes it a directory. */
+static int sparse_named_like_a_directory(tarball_t *ours) {
+    for (size_t i = 0; i < tarball_count(ours); i++) {
+        size_t length = 0;
+        const char *name = tarball_file_name(ours, i, &length);
+        if (tarball_file_type(ours, i) == TARBALL_SPARSE_FILE && length > 0 && name[length - 1] == '/') {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static char detail[2048]; /* the two entries that differ, for the report */
 
 /* Compares the listings of two readers that both accepted the archive. Returns NULL if they
@@ -348,6 +360,8 @@ static int compare(const uint8_t *data, size_t size, tarball_t *ours, const tarb
         agree = documented(6); /* Solaris sparse files: libarchive reads the map, we read the stored bytes */
     } else if (gnu_sparse_fields_elsewhere(data, size)) {
         agree = documented(9); /* sparse fields in a GNU header that is not of type 'S' */
+    } else if (ours != NULL && sparse_named_like_a_directory(ours)) {
+        agree = documented(16); /* a sparse file named like a directory: libarchive reads its data as headers */
     } else if (volume_label_with_data(data, size)) {
         agree = documented(15); /* a volume label's data: libarchive reads it as the next header */
     } else if (empty_long_name(data, size)) {

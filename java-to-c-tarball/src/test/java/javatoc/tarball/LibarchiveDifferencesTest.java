@@ -129,4 +129,19 @@ class LibarchiveDifferencesTest {
         TarballException e = assertThrows(TarballException.class, () -> Tarball.open(cut));
         assertEquals(cut + ": the entry at byte 0 says its data is 3 bytes, but only 0 bytes follow", e.getMessage());
     }
+
+    /** 16: libarchive makes an old GNU sparse file whose name ends with '/' a directory, and reads its data as headers. */
+    @Test
+    void aSparseFileNamedLikeADirectoryKeepsItsData() throws Exception {
+        byte[] header = gnu(Archives.header("s/", 'S', 3));
+        Archives.put(header, 386, "00000000000"); // one chunk: 3 bytes at 0
+        Archives.put(header, 398, "00000000003");
+        Archives.put(header, 483, "00000001000"); // the real size, 512
+        Path file = Archives.write(folder.resolve("sparse-slash.tar"), Archives.withChecksum(header, 0), ABC, Archives.header("next.txt", '0', 0));
+        assertEquals(List.of(new Archives.Listed('d', 512, "s/"), new Archives.Listed('-', 0, "next.txt")), Archives.list(file));
+        try (Tarball tarball = Tarball.open(file)) {
+            assertEquals(List.of(new TarEntry(0, "s/", 512, Type.SPARSE_FILE, ""), new TarEntry(1, "next.txt", 0, Type.FILE, "")),
+                    tarball.entries());
+        }
+    }
 }
