@@ -144,4 +144,16 @@ class LibarchiveDifferencesTest {
                     tarball.entries());
         }
     }
+
+    /** 17: libarchive (and GNU tar) read a pax size on a header-only entry as that much data after it; we (and Go) do not. */
+    @Test
+    void aPaxSizeOnADeviceGivesItNoData() throws Exception {
+        byte[] record = Archives.paxRecord("size", "999").getBytes(StandardCharsets.US_ASCII);
+        Path file = Archives.write(folder.resolve("pax-size-device.tar"), Archives.header("PaxHeaders/null", 'x', record.length),
+                Archives.padded(record), Archives.header("null", '3', 0), Archives.header("next.txt", '0', 3), ABC);
+        try (Tarball tarball = Tarball.open(file)) {
+            assertEquals(List.of(new TarEntry(0, "null", 0, Type.CHARACTER_DEVICE, ""), new TarEntry(1, "next.txt", 3, Type.FILE, "")),
+                    tarball.entries());
+        }
+    }
 }
