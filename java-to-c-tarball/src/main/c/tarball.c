@@ -535,8 +535,8 @@ static int read_entry(tarball_t *tarball, size_t pos, uint64_t size, pending *ne
     if (next->has_size) {
         size = next->size; /* a pax "size" record overrides the header */
     }
-    if ((e.type == TARBALL_FILE || (e.type == TARBALL_OTHER && flag != 'M')) && e.name_length > 0
-        && e.name[e.name_length - 1] == '/') { /* ('M', GNU's rest of a file from the volume before, keeps its data) */
+    if (((e.type == TARBALL_FILE && !next->sparse_records) || (e.type == TARBALL_OTHER && flag != 'M')) && e.name_length > 0
+        && e.name[e.name_length - 1] == '/') { /* (not a pax sparse file, nor GNU's 'M', the rest of a file from the volume before) */
         e.type = TARBALL_DIRECTORY, header_only = 1; /* v7 (and other old tars): a directory */
     }
     if (e.type == TARBALL_HARDLINK || e.type == TARBALL_SYMLINK) {

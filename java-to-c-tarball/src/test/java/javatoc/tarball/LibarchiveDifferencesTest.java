@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import javatoc.tarball.TarEntry.Type;
 import org.junit.jupiter.api.Test;
@@ -130,18 +131,33 @@ class LibarchiveDifferencesTest {
         assertEquals(cut + ": the entry at byte 0 says its data is 3 bytes, but only 0 bytes follow", e.getMessage());
     }
 
-    /** 16: libarchive makes an old GNU sparse file whose name ends with '/' a directory, and reads its data as headers. */
-    @Test
-    void aSparseFileNamedLikeADirectoryKeepsItsData() throws Exception {
-        byte[] header = gnu(Archives.header("s/", 'S', 3));
-        Archives.put(header, 386, "00000000000"); // one chunk: 3 bytes at 0
-        Archives.put(header, 398, "00000000003");
-        Archives.put(header, 483, "00000001000"); // the real size, 512
-        Path file = Archives.write(folder.resolve("sparse-slash.tar"), Archives.withChecksum(header, 0), ABC, Archives.header("next.txt", '0', 0));
+    /** 16: libarchive makes a sparse file whose name ends with '/' a directory, and reads its data as headers. */
+    @ParameterizedTest
+    @ValueSource(strings = {"old GNU", "pax 1.0"})
+    void aSparseFileNamedLikeADirectoryKeepsItsData(String format) throws Exception {
+        Path file = folder.resolve("sparse-slash-" + format.replace(' ', '-') + ".tar");
+        if (format.equals("old GNU")) {
+            byte[] header = gnu(Archives.header("s/", 'S', 3));
+            Archives.put(header, 386, "00000000000"); // one chunk: 3 bytes at 0
+            Archives.put(header, 398, "00000000003");
+            Archives.put(header, 483, "00000001000"); // the real size, 512
+            Archives.write(file, Archives.withChecksum(header, 0), ABC, Archives.header("next.txt", '0', 0));
+        } else {
+            byte[] records = (Archives.paxRecord("GNU.sparse.major", "1") + Archives.paxRecord("GNU.sparse.minor", "0")
+                    + Archives.paxRecord("GNU.sparse.name", "s/") + Archives.paxRecord("GNU.sparse.realsize", "512"))
+                    .getBytes(StandardCharsets.US_ASCII);
+            byte[] data = Arrays.copyOf(Archives.padded("1\n0\n3\n".getBytes(StandardCharsets.US_ASCII)), 515); // the map, then 3 bytes
+            System.arraycopy("abc".getBytes(StandardCharsets.US_ASCII), 0, data, 512, 3);
+            Archives.write(file, Archives.header("PaxHeaders/s", 'x', records.length), Archives.padded(records),
+                    Archives.header("GNUSparseFile.0/s", '0', data.length), Archives.padded(data), Archives.header("next.txt", '0', 0));
+        }
         assertEquals(List.of(new Archives.Listed('d', 512, "s/"), new Archives.Listed('-', 0, "next.txt")), Archives.list(file));
         try (Tarball tarball = Tarball.open(file)) {
             assertEquals(List.of(new TarEntry(0, "s/", 512, Type.SPARSE_FILE, ""), new TarEntry(1, "next.txt", 0, Type.FILE, "")),
                     tarball.entries());
+            byte[] bytes = new byte[4];
+            assertEquals(4, tarball.read(0, 0, java.lang.foreign.MemorySegment.ofArray(bytes)));
+            assertEquals("abc\0", new String(bytes, StandardCharsets.US_ASCII));
         }
     }
 
