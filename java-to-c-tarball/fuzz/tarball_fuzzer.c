@@ -391,6 +391,8 @@ static int compare(const uint8_t *data, size_t size, tarball_t *ours, const tarb
         agree = documented(10); /* a NUL in a pax name: we refuse it (as Go does), libarchive cuts the name there */
     } else if (ours == NULL && (warned || strncmp(our_error->message, "pax header at byte", 18) == 0)) {
         agree = documented(3); /* libarchive accepts with a warning what we refuse as malformed */
+    } else if (ours != NULL && why != NULL && warned) {
+        agree = documented(3); /* libarchive warned, skipped some of its rules, and then refused */
     } else if (ours != NULL && why != NULL && libarchive_ran_out_after_a_hard_link(ours, theirs, count)) {
         agree = documented(5); /* libarchive read a hard link's size as data, and then ran out of archive */
     } else if (ours == NULL && why == NULL && libarchive_read_any_hard_links_data(theirs, count)) {

@@ -35,6 +35,16 @@ class LibarchiveDifferencesTest {
         return with(header, 257, "ustar  \0");
     }
 
+    /** 3: after a pax header of NULs (no records), which libarchive warns about, it skips its v7 directory rule; we do not. */
+    @Test
+    void aV7DirectoryAfterAPaxHeaderWithNoRecords() throws Exception {
+        Path file = Archives.write(folder.resolve("nul-pax-v7-dir.tar"), Archives.header("PaxHeaders/d", 'x', 100), new byte[512],
+                Archives.header("d/", '0', 0));
+        try (Tarball tarball = Tarball.open(file)) {
+            assertEquals(List.of(new TarEntry(0, "d/", 0, Type.DIRECTORY, "")), tarball.entries());
+        }
+    }
+
     /** 5: libarchive reads a hard link's size as data when the link's own header fails its format test. */
     @Test
     void aHardLinkHasNoDataWhateverItsHeaderLooksLike() throws Exception {
