@@ -87,6 +87,7 @@ typedef struct {
     int has_numblocks;
     uint64_t numblocks;
     int pax_given; /* a pax header came: another one replaces it */
+    int pax_path, pax_linkpath; /* a pax path or linkpath came: a GNU long name or link name does not replace it */
 } pending;
 
 static int fail(tarball_error *error, int code, const char *format, ...) {
@@ -264,8 +265,10 @@ static int pax_record(const unsigned char *keyword, size_t keyword_length, const
         next->sparse_records = 1;
     }
     if (KEY("path")) {
+        next->pax_path = 1;
         ok = set_text(&next->name, &next->name_length, value, value_length);
     } else if (KEY("linkpath")) {
+        next->pax_linkpath = 1;
         ok = set_text(&next->link, &next->link_length, value, value_length);
     } else if (KEY("GNU.sparse.name")) {
         ok = set_text(&next->sparse_name, &next->sparse_name_length, value, value_length);
@@ -670,7 +673,9 @@ static int parse(tarball_t *tarball, tarball_error *error) {
         if (flag != 'g' && flag != 'V') {
             extended_at = pos;
         }
-        if (flag == 'L' || flag == 'K') { /* GNU long name or link name: the data is the next entry's */
+        if ((flag == 'L' && next.pax_path) || (flag == 'K' && next.pax_linkpath)) {
+            /* a pax path or linkpath wins over a GNU long name, as GNU tar and libarchive read them */
+        } else if (flag == 'L' || flag == 'K') { /* GNU long name or link name: the data is the next entry's */
             int ok = flag == 'L' ? set_text(&next.name, &next.name_length, data, field_length(data, (size_t)size))
                                  : set_text(&next.link, &next.link_length, data, field_length(data, (size_t)size));
             if (!ok) {

@@ -247,6 +247,20 @@ class EntryTypesTest {
     }
 
     @Test
+    void aPaxPathWinsOverAGnuLongNameThatFollowsIt() throws Exception {
+        byte[] record = Archives.paxRecord("path", "from-pax").getBytes(StandardCharsets.US_ASCII);
+        byte[] longName = Archives.header("././@LongLink", 'L', 9);
+        Archives.put(longName, 257, "ustar  \0");
+        Path file = Archives.write(folder.resolve("pax-then-long-name.tar"), Archives.header("PaxHeaders/x", 'x', record.length),
+                Archives.padded(record), Archives.withChecksum(longName, 0), Archives.padded("from-gnu\0".getBytes(StandardCharsets.US_ASCII)),
+                Archives.header("short", '0', 0));
+        assertEquals(List.of(new Archives.Listed('-', 0, "from-pax")), Archives.list(file));
+        try (Tarball tarball = Tarball.open(file)) {
+            assertEquals("from-pax", tarball.entries().get(0).name());
+        }
+    }
+
+    @Test
     void aNulEndsThePaxRecordsAsGnuTarReadsThem() throws Exception {
         byte[] records = (Archives.paxRecord("path", "from-pax") + "\0\0\0\0").getBytes(StandardCharsets.US_ASCII);
         Path file = Archives.write(folder.resolve("nul-padded-pax.tar"), Archives.header("PaxHeaders/x", 'x', records.length),
