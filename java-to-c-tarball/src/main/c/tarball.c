@@ -493,6 +493,9 @@ static int pax_sparse_map(const unsigned char *data, size_t stored, size_t at, e
 /* A sparse map must lie inside the file, in order, and account for every stored byte. */
 static int check_sparse_map(const entry *e, size_t at, tarball_error *error) {
     uint64_t end = 0, total = 0;
+    if (e->size > INT64_MAX) { /* a size Java's long (and libarchive's) cannot hold */
+        return fail(error, TARBALL_ERROR_FIELD, "the sparse file at byte %zu has a real size over 2^63 - 1", at);
+    }
     for (size_t k = 0; k < e->chunk_count; k++) {
         const chunk *c = &e->chunks[k];
         if (c->offset < end || c->length > e->size || c->offset > e->size - c->length) {

@@ -225,6 +225,18 @@ class EntryTypesTest {
     }
 
     @Test
+    void aSparseRealSizeOver63BitsIsRefused() throws Exception {
+        byte[] header = Archives.header("hole", 'S', 0);
+        Archives.put(header, 257, "ustar  \0");
+        header[483] = (byte) 0x80; // base-256: 2^63 in the last 8 of the 12 bytes
+        header[483 + 4] = (byte) 0x80;
+        Path file = Archives.write(folder.resolve("huge-hole.tar"), Archives.withChecksum(header, 0));
+        TarballException e = assertThrows(TarballException.class, () -> Tarball.open(file));
+        assertEquals(Reason.FIELD, e.reason());
+        assertEquals(file + ": the sparse file at byte 0 has a real size over 2^63 - 1", e.getMessage());
+    }
+
+    @Test
     void aUstarPrefixThatEndsWithASlashGetsNoSecondOne() throws Exception {
         byte[] header = Archives.header("file", '0', 0);
         Archives.put(header, 345, "dir/");
