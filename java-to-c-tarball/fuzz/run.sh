@@ -6,7 +6,7 @@ fuzzer=$1
 mkdir -p target/fuzz/corpus
 echo "java-to-c-tarball fuzz: ${FUZZ_SECONDS}s of libFuzzer + ASan + UBSan over tarball.c, compared with libarchive (log: target/fuzz/fuzz.log)"
 "$fuzzer" -max_total_time="$FUZZ_SECONDS" -print_final_stats=1 -dict=fuzz/tar.dict -max_len=8192 \
-  -artifact_prefix=target/fuzz/ target/fuzz/corpus fuzz/corpus src/test/archives/libarchive > target/fuzz/fuzz.log 2>&1
+  -artifact_prefix=target/fuzz/ target/fuzz/corpus fuzz/corpus src/test/archives/libarchive src/test/archives/go src/test/archives/cpython > target/fuzz/fuzz.log 2>&1
 status=$?
 runs=$(sed -n 's/^stat::number_of_executed_units: *//p' target/fuzz/fuzz.log)
 findings=$(ls target/fuzz | grep -cE '^(crash|leak|timeout|oom|slow-unit)-')

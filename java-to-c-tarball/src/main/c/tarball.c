@@ -86,6 +86,8 @@ typedef struct {
     int half_chunk; /* 0.0: an offset is waiting for its numbytes */
     int has_numblocks;
     uint64_t numblocks;
+    int pax_given; /* a pax header came: another one replaces it */
+    int pax_path, pax_linkpath; /* a pax path or linkpath came: a GNU long name or link name does not replace it */
 } pending;
 
 static int fail(tarball_error *error, int code, const char *format, ...) {
@@ -263,8 +265,10 @@ static int pax_record(const unsigned char *keyword, size_t keyword_length, const
         next->sparse_records = 1;
     }
     if (KEY("path")) {
+        next->pax_path = 1;
         ok = set_text(&next->name, &next->name_length, value, value_length);
     } else if (KEY("linkpath")) {
+        next->pax_linkpath = 1;
         ok = set_text(&next->link, &next->link_length, value, value_length);
     } else if (KEY("GNU.sparse.name")) {
         ok = set_text(&next->sparse_name, &next->sparse_name_length, value, value_length);
@@ -489,6 +493,9 @@ static int pax_sparse_map(const unsigned char *data, size_t stored, size_t at, e
 /* A sparse map must lie inside the file, in order, and account for every stored byte. */
 static int check_sparse_map(const entry *e, size_t at, tarball_error *error) {
     uint64_t end = 0, total = 0;
+    if (e->size > INT64_MAX) { /* a size Java's long (and libarchive's) cannot hold */
+        return fail(error, TARBALL_ERROR_FIELD, "the sparse file at byte %zu has a real size over 2^63 - 1", at);
+    }
     for (size_t k = 0; k < e->chunk_count; k++) {
         const chunk *c = &e->chunks[k];
         if (c->offset < end || c->length > e->size || c->offset > e->size - c->length) {
@@ -534,7 +541,8 @@ static int read_entry(tarball_t *tarball, size_t pos, uint64_t size, pending *ne
     if (next->has_size) {
         size = next->size; /* a pax "size" record overrides the header */
     }
-    if ((e.type == TARBALL_FILE || e.type == TARBALL_OTHER) && e.name_length > 0 && e.name[e.name_length - 1] == '/') {
+    if (((e.type == TARBALL_FILE && !next->sparse_records) || (e.type == TARBALL_OTHER && flag != 'M')) && e.name_length > 0
+        && e.name[e.name_length - 1] == '/') { /* (not a pax sparse file, nor GNU's 'M', the rest of a file from the volume before) */
         e.type = TARBALL_DIRECTORY, header_only = 1; /* v7 (and other old tars): a directory */
     }
     if (e.type == TARBALL_HARDLINK || e.type == TARBALL_SYMLINK) {
@@ -668,13 +676,19 @@ static int parse(tarball_t *tarball, tarball_error *error) {
         if (flag != 'g' && flag != 'V') {
             extended_at = pos;
         }
-        if (flag == 'L' || flag == 'K') { /* GNU long name or link name: the data is the next entry's */
+        if ((flag == 'L' && next.pax_path) || (flag == 'K' && next.pax_linkpath)) {
+            /* a pax path or linkpath wins over a GNU long name, as GNU tar and libarchive read them */
+        } else if (flag == 'L' || flag == 'K') { /* GNU long name or link name: the data is the next entry's */
             int ok = flag == 'L' ? set_text(&next.name, &next.name_length, data, field_length(data, (size_t)size))
                                  : set_text(&next.link, &next.link_length, data, field_length(data, (size_t)size));
             if (!ok) {
                 status = fail(error, TARBALL_ERROR_MEMORY, "out of memory");
             }
         } else if (flag == 'x' || flag == 'X') { /* pax ('X': Solaris): records about the next entry */
+            if (next.pax_given) {
+                clear_pending(&next); /* a second pax header replaces the first, as GNU tar, libarchive and Go read it */
+            }
+            next.pax_given = 1;
             status = parse_pax(data, (size_t)size, pos, &next, error);
         } /* 'g' (pax global records), 'V' (a GNU volume label) and 'A' (a Solaris ACL) are skipped */
         pos = data_at + padded;

@@ -225,12 +225,50 @@ class EntryTypesTest {
     }
 
     @Test
+    void aSparseRealSizeOver63BitsIsRefused() throws Exception {
+        byte[] header = Archives.header("hole", 'S', 0);
+        Archives.put(header, 257, "ustar  \0");
+        header[483] = (byte) 0x80; // base-256: 2^63 in the last 8 of the 12 bytes
+        header[483 + 4] = (byte) 0x80;
+        Path file = Archives.write(folder.resolve("huge-hole.tar"), Archives.withChecksum(header, 0));
+        TarballException e = assertThrows(TarballException.class, () -> Tarball.open(file));
+        assertEquals(Reason.FIELD, e.reason());
+        assertEquals(file + ": the sparse file at byte 0 has a real size over 2^63 - 1", e.getMessage());
+    }
+
+    @Test
     void aUstarPrefixThatEndsWithASlashGetsNoSecondOne() throws Exception {
         byte[] header = Archives.header("file", '0', 0);
         Archives.put(header, 345, "dir/");
         Path file = Archives.write(folder.resolve("prefix.tar"), Archives.withChecksum(header, 0));
         try (Tarball tarball = Tarball.open(file)) {
             assertEquals("dir/file", tarball.entries().get(0).name());
+        }
+    }
+
+    @Test
+    void aSecondPaxHeaderReplacesTheFirst() throws Exception {
+        byte[] first = Archives.paxRecord("path", "first-path").getBytes(StandardCharsets.US_ASCII);
+        byte[] second = Archives.paxRecord("linkpath", "target").getBytes(StandardCharsets.US_ASCII);
+        Path file = Archives.write(folder.resolve("two-pax.tar"), Archives.header("PaxHeaders/1", 'x', first.length), Archives.padded(first),
+                Archives.header("PaxHeaders/2", 'x', second.length), Archives.padded(second), Archives.header("bar", '2', 0));
+        assertEquals(List.of(new Archives.Listed('l', 0, "bar -> target")), Archives.list(file));
+        try (Tarball tarball = Tarball.open(file)) {
+            assertEquals(List.of(new TarEntry(0, "bar", 0, Type.SYMLINK, "target")), tarball.entries());
+        }
+    }
+
+    @Test
+    void aPaxPathWinsOverAGnuLongNameThatFollowsIt() throws Exception {
+        byte[] record = Archives.paxRecord("path", "from-pax").getBytes(StandardCharsets.US_ASCII);
+        byte[] longName = Archives.header("././@LongLink", 'L', 9);
+        Archives.put(longName, 257, "ustar  \0");
+        Path file = Archives.write(folder.resolve("pax-then-long-name.tar"), Archives.header("PaxHeaders/x", 'x', record.length),
+                Archives.padded(record), Archives.withChecksum(longName, 0), Archives.padded("from-gnu\0".getBytes(StandardCharsets.US_ASCII)),
+                Archives.header("short", '0', 0));
+        assertEquals(List.of(new Archives.Listed('-', 0, "from-pax")), Archives.list(file));
+        try (Tarball tarball = Tarball.open(file)) {
+            assertEquals("from-pax", tarball.entries().get(0).name());
         }
     }
 

@@ -26,9 +26,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ForeignArchivesTest {
     static final Path LIBARCHIVE = Path.of("src/test/archives/libarchive");
 
-    /** One line per entry: type, size, name, and " -> target" for a link. */
     static String listing(String archive) throws Exception {
-        try (Tarball tarball = Tarball.open(LIBARCHIVE.resolve(archive))) {
+        return listing(LIBARCHIVE.resolve(archive));
+    }
+
+    /** One line per entry: type, size, name, and " -> target" for a link. */
+    static String listing(Path archive) throws Exception {
+        try (Tarball tarball = Tarball.open(archive)) {
             return tarball.stream().map(e -> e.type() + " " + e.size() + " " + e.name()
                     + (e.linkTarget().isEmpty() ? "" : " -> " + e.linkTarget())).collect(Collectors.joining("\n"));
         }
@@ -106,7 +110,12 @@ class ForeignArchivesTest {
         "test_read_pax_empty_val_no_nl.tar        | FORMAT | pax header at byte 0: malformed record at offset 0",
     })
     void malformedOnesAreRefusedWithOneLine(String archive, Reason reason, String message, @TempDir Path workDir) throws Exception {
-        Path file = LIBARCHIVE.resolve(archive).toAbsolutePath();
+        refusedWithOneLine(LIBARCHIVE.resolve(archive), reason, message, workDir);
+    }
+
+    /** Refused through FFM, JNA and TarList, with the same one line. */
+    static void refusedWithOneLine(Path archive, Reason reason, String message, Path workDir) throws Exception {
+        Path file = archive.toAbsolutePath();
         TarballException e = assertThrows(TarballException.class, () -> Tarball.open(file).close());
         assertEquals(reason, e.reason());
         assertEquals(file + ": " + message, e.getMessage());
@@ -115,12 +124,13 @@ class ForeignArchivesTest {
         assertEquals(new TarListTest.Result(1, "", "tar-list: error: " + file + ": " + message + "\n"), result);
     }
 
-    @Test
-    void everyArchiveHereSaysWhereItCameFrom() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"libarchive", "go", "cpython"})
+    void everyArchiveHereSaysWhereItCameFrom(String project) throws Exception {
         String readme = Files.readString(LIBARCHIVE.resolveSibling("README.md"));
-        try (var files = Files.list(LIBARCHIVE)) {
+        try (var files = Files.list(LIBARCHIVE.resolveSibling(project))) {
             List<String> names = files.map(f -> f.getFileName().toString()).toList();
-            assertTrue(names.size() > 10, names.toString());
+            assertTrue(names.size() > 1, names.toString());
             for (String name : names) {
                 assertTrue(readme.contains("`" + name + "`"), name + " needs a row in src/test/archives/README.md");
             }
