@@ -110,10 +110,7 @@ class JPypeTest {
         Path python = dir.resolve("python3");
         Files.writeString(python, "#!/bin/sh\nPYTHONPATH=" + dir + " exec " + PYTHON + " \"$@\"\n");
         assertTrue(python.toFile().setExecutable(true));
-        // (A fresh make: not a sub-make of the `make test` that may be running these tests.)
-        Result result = run(List.of("env", "-u", "MAKEFLAGS", "-u", "MFLAGS", "-u", "MAKELEVEL", "make", "-s",
-                "--no-print-directory", "-o", "target/packaged.stamp", "-o", "target/jython.aot",
-                "-o", "target/graalpy.aot", "run", "NO_INSTALL=1", "PYTHON=" + python), JDK_25);
+        Result result = run(ProgramsTest.makeRun("NO_INSTALL=1", "PYTHON=" + python), JDK_25);
         String others = Files.readString(Path.of("expected-output.txt"))
                 .replace(ProgramsTest.expectedSection(ProgramsTest.expectedOutputTitle("CPython + JPype")), "");
         assertEquals(new Result(0, "SKIP: CPython + JPype: not installed, and NO_INSTALL=1 says not to install it; "

@@ -61,6 +61,15 @@ class ProgramsTest {
         return result;
     }
 
+    /**
+     * `make -s run ARGS` on the build Maven is testing (-o: make must not build it again), a fresh
+     * make: not a sub-make of the `make test` that may be running these tests.
+     */
+    static List<String> makeRun(String... args) {
+        return command(List.of("env", "-u", "MAKEFLAGS", "-u", "MFLAGS", "-u", "MAKELEVEL", "make", "-s", "--no-print-directory",
+                "-o", "target/packaged.stamp", "-o", "target/jython.aot", "-o", "target/graalpy.aot", "run"), List.of(args));
+    }
+
     @SafeVarargs
     static List<String> command(List<String>... parts) {
         List<String> command = new ArrayList<>();
@@ -181,8 +190,7 @@ class ProgramsTest {
     @Test
     void makeRunWithJitOneRunsYourScriptWithTheCompilerInsteadOfTheCache(@TempDir Path dir) throws Exception {
         Path script = Files.writeString(dir.resolve("squares.py"), "print(sum(i * i for i in range(100000)))\n");
-        List<String> make = List.of("env", "-u", "MAKEFLAGS", "-u", "MFLAGS", "-u", "MAKELEVEL", "make", "-s", "--no-print-directory",
-                "-o", "target/packaged.stamp", "-o", "target/jython.aot", "-o", "target/graalpy.aot", "run", "SCRIPT=" + script, "JIT=1");
+        List<String> make = makeRun("SCRIPT=" + script, "JIT=1");
         Map<String, String> jdk = Map.of("JAVA_HOME", System.getProperty("java.home"));
         assertEquals(new Result(0, "333328333350000\n", ""), run(make, jdk));
         String commandLine = run(command(make, "-n"), jdk).stdout();
