@@ -19,7 +19,9 @@ endif
 # What every example is called with: the JDK, and the Maven wrapper (a pinned Maven 3.9, fetched
 # from Maven Central on first use). OFFLINE=1, BENCH_QUICK=1 and CI pass down by themselves.
 EXAMPLE_ARGS := JAVA_HOME='$(JDK)' MVN='$(CURDIR)/mvnw'
-results = $(foreach example,$(EXAMPLES),$(BUILD)/results/$(1)/$(example).result)
+# Under -j the longest examples start first, and the short ones fill the cores around them.
+LONGEST_FIRST := python-to-java node-to-java ruby-to-java
+results = $(foreach example,$(LONGEST_FIRST) $(filter-out $(LONGEST_FIRST),$(EXAMPLES)),$(BUILD)/results/$(1)/$(example).result)
 
 .PHONY: all test bench deps clean help maven shape check-docs FORCE
 
