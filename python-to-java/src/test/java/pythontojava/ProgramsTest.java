@@ -28,11 +28,13 @@ class ProgramsTest {
         return List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:AOTCache=target/" + runtime + ".aot", "-Xlog:aot=off");
     }
     private static final String JYTHON_CP = "target/python-to-java.jar:target/jython/jython-standalone-2.7.4.jar";
-    static final List<String> JYTHON = command(List.of(JAVA, "--enable-native-access=ALL-UNNAMED", "-cp", JYTHON_CP), fast("jython"));
+    /** The Makefile's $(JYTHON): its JYTHON_FLAGS, JYTHON_LEAN and FAST, and the cache. */
+    static final List<String> JYTHON = command(List.of(JAVA, "--enable-native-access=ALL-UNNAMED", "-cp", JYTHON_CP,
+            "-Dpython.import.site=false", "-Dpython.console.encoding=UTF-8"), fast("jython"));
     private static final List<String> GRAALPY_FLAGS = List.of(JAVA, "--enable-native-access=ALL-UNNAMED",
-            "--sun-misc-unsafe-memory-access=allow", "-Dpolyglot.engine.WarnInterpreterOnly=false",
-            "-cp", "target/python-to-java.jar:target/lib/*");
-    static final List<String> GRAALPY = command(GRAALPY_FLAGS, fast("graalpy"));
+            "--sun-misc-unsafe-memory-access=allow", "-cp", "target/python-to-java.jar:target/lib/*");
+    /** The Makefile's $(GRAALPY): its GRAALPY_FLAGS and INTERPRET, and the cache. */
+    static final List<String> GRAALPY = command(GRAALPY_FLAGS, List.of("-Dpolyglot.engine.WarnInterpreterOnly=false"), fast("graalpy"));
 
     record Result(int exitCode, String stdout, String stderr) {}
 
@@ -189,23 +191,23 @@ class ProgramsTest {
 
     @Test
     void makeRunWithJitOneRunsYourScriptWithTheCompilerInsteadOfTheCache(@TempDir Path dir) throws Exception {
+        // JIT=1 drops -Dpolyglot.engine.WarnInterpreterOnly=false: with the compiler there is no warning.
         Path script = Files.writeString(dir.resolve("squares.py"), "print(sum(i * i for i in range(100000)))\n");
         List<String> make = makeRun("SCRIPT=" + script, "JIT=1");
         Map<String, String> jdk = Map.of("JAVA_HOME", System.getProperty("java.home"));
         assertEquals(new Result(0, "333328333350000\n", ""), run(make, jdk));
         String commandLine = run(command(make, "-n"), jdk).stdout();
-        assertTrue(commandLine.contains("--upgrade-module-path=") && !commandLine.contains("-XX:AOTCache"), commandLine);
+        assertTrue(commandLine.contains("--upgrade-module-path=") && !commandLine.contains("-XX:AOTCache")
+                && !commandLine.contains("WarnInterpreterOnly"), commandLine);
     }
 
     @Test
-    void withTheCompilerGraalPyPrintsNoWarningButCannotUseAnAotCache() throws Exception {
-        // What `make bench` runs GraalPy's call rows with: JVMCI and the Graal compiler jars.
+    void withTheCompilerTheJvmCannotUseAnAotCache() throws Exception {
+        // Why make run has no compiler (what `make bench` runs GraalPy's call rows with: JVMCI and its jars).
         String compiler = String.join(":", Stream.of("collections", "compiler", "truffle-compiler", "word")
                 .map(jar -> "target/compiler/" + jar + "-25.0.3.jar").toList());
-        List<String> jit = command(GRAALPY_FLAGS.stream().filter(arg -> !arg.startsWith("-Dpolyglot.engine")).toList(),
-                List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI", "--upgrade-module-path=" + compiler));
-        assertPrintsItsSectionAndNoWarning(run(command(jit, "pythontojava.GraalPyEmbedding")));
-        Result cache = run(command(jit, "-XX:AOTCache=target/graalpy.aot", "-version"));
+        Result cache = run(command(GRAALPY_FLAGS, List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI",
+                "--upgrade-module-path=" + compiler, "-XX:AOTCache=target/graalpy.aot", "-version")));
         // (The JVM logs its warnings on stdout.)
         assertTrue(cache.stdout().contains("AOT cache is disabled when the --upgrade-module-path option is specified"), cache.stdout());
     }

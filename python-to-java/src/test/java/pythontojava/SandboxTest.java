@@ -272,7 +272,7 @@ class SandboxTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            loop-forever.py     | 3 | stopped: the script ran longer than 2 s and was stopped (a loop that never ends?); its context is closed; -Dplayground.seconds=N sets the limit
+            loop-forever.py     | 3 | stopped: the script ran longer than 1 s and was stopped (a loop that never ends?); its context is closed; -Dplayground.seconds=N sets the limit
             print-forever.py    | 3 | stopped: the script printed more than 64 KB and was stopped (a print loop that never ends?); its context is closed; -Dplayground.output-kb=N sets the limit
             allocate-forever.py | 3 | stopped: the script filled the heap past 256 MB and was stopped (an allocation that never ends?); its context is closed; -Dplayground.heap-mb=N sets the limit
             allocate-at-once.py | 1 | error: src/test/resources/hostile/allocate-at-once.py failed: MemoryError
@@ -281,7 +281,7 @@ class SandboxTest {
     void theRunnerStopsOrRefusesAHostileScriptWithOneLine(String script, int exitCode, String line) throws Exception {
         // Each limit is made small or large enough that the others cannot stop the script first; with
         // -Xmx256m, one huge list is more than the heap (GraalPy raises Python's own MemoryError).
-        List<String> options = new java.util.ArrayList<>(List.of("-Dplayground.seconds=" + (script.startsWith("loop") ? 2 : 600),
+        List<String> options = new java.util.ArrayList<>(List.of("-Dplayground.seconds=" + (script.startsWith("loop") ? 1 : 600),
                 "-Dplayground.output-kb=64", "-Dplayground.heap-mb=256"));
         if (script.startsWith("allocate-at-once")) {
             options.add("-Xmx256m");
