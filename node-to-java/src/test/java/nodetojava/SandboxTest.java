@@ -349,7 +349,7 @@ class SandboxTest {
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
-            loop-forever.js     | 3 | stopped: the script ran longer than 2 s and was stopped (a loop that never ends?); its context is closed; -Dplayground.seconds=N sets the limit
+            loop-forever.js     | 3 | stopped: the script ran longer than 1 s and was stopped (a loop that never ends?); its context is closed; -Dplayground.seconds=N sets the limit
             print-forever.js    | 3 | stopped: the script printed more than 64 KB and was stopped (a print loop that never ends?); its context is closed; -Dplayground.output-kb=N sets the limit
             allocate-forever.js | 3 | stopped: the script filled the heap past 256 MB and was stopped (an allocation that never ends?); its context is closed; -Dplayground.heap-mb=N sets the limit
             allocate-at-once.js | 3 | stopped: the script filled the heap past 128 MB and was stopped (an allocation that never ends?); its context is closed; -Dplayground.heap-mb=N sets the limit
@@ -359,7 +359,7 @@ class SandboxTest {
         // Each limit is made small or large enough that the others cannot stop the script first; with
         // -Xmx256m, the heap limit is 3/4 of the serial GC's old generation (2/3 of the heap), and one
         // huge array exhausts the heap at once.
-        List<String> options = new java.util.ArrayList<>(List.of("-Dplayground.seconds=" + (script.startsWith("loop") ? 2 : 600),
+        List<String> options = new java.util.ArrayList<>(List.of("-Dplayground.seconds=" + (script.startsWith("loop") ? 1 : 600),
                 "-Dplayground.output-kb=64", "-Dplayground.heap-mb=256"));
         if (script.startsWith("allocate-at-once")) {
             options.add("-Xmx256m");

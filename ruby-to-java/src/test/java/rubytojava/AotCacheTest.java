@@ -41,7 +41,7 @@ class AotCacheTest {
     static Result ruby(List<String> startupFlags) throws Exception {
         List<String> command = new ArrayList<>(ProgramsTest.JAVA_FLAGS);
         command.addAll(startupFlags);
-        command.addAll(List.of("-cp", jar.toString(), "org.jruby.main.Main", "-e", SCRIPT));
+        command.addAll(List.of("-cp", jar.toString(), "org.jruby.main.Main", "--disable-gems", "-e", SCRIPT));
         return ProgramsTest.run(dir, command);
     }
 

@@ -28,7 +28,20 @@ class ProgramsTest {
     static final List<String> LESSON_FLAGS = AotCacheTest.with(STARTUP_FLAGS,
             "-XX:AOTCache=" + Path.of("target/jruby.aot").toAbsolutePath(), "-Xlog:aot=off");
 
+    /**
+     * For the pitfall runs, which leave out a flag of the Makefile's on purpose: C1, the serial GC, no
+     * JRuby JIT and no gems make them quicker and change nothing they show (native code stays on).
+     */
+    static final List<String> QUICK = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djruby.compile.mode=OFF");
+
     record Result(int exitCode, String stdout, String stderr) {}
+
+    /** java QUICK args..., run from workDir. */
+    static Result pitfall(Path workDir, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(QUICK);
+        command.addAll(List.of(args));
+        return run(workDir, command);
+    }
 
     static Result run(Path workDir, List<String> args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(JAVA));
@@ -118,8 +131,8 @@ class ProgramsTest {
     @Test
     void withoutTheAddOpensFlagsJRubyWarnsWhenItPrintsAnError(@TempDir Path dir) throws Exception {
         // Why the Makefile passes the four --add-opens that JRuby's manifest names.
-        Result result = run(dir, List.of("--enable-native-access=ALL-UNNAMED", "-cp", CLASSPATH,
-                "org.jruby.main.Main", "-e", "raise 'boom'"));
+        Result result = pitfall(dir, "--enable-native-access=ALL-UNNAMED", "-cp", CLASSPATH,
+                "org.jruby.main.Main", "--disable-gems", "-e", "raise 'boom'");
         assertEquals(1, result.exitCode());
         assertTrue(result.stderr().contains("Some JDK modules may not be open to jnr-posix"), result.stderr());
     }
@@ -128,7 +141,7 @@ class ProgramsTest {
     void withoutEnableNativeAccessJdk25Warns(@TempDir Path dir) throws Exception {
         // Why every command line carries --enable-native-access: JRuby loads jffi with System.load
         // (unless -Djruby.native.enabled=false, as make run has it; JIT=1 turns native code on).
-        Result result = run(dir, List.of("-cp", CLASSPATH, "org.jruby.main.Main", "-e", "puts 4 * 2"));
+        Result result = pitfall(dir, "-cp", CLASSPATH, "org.jruby.main.Main", "--disable-gems", "-e", "puts 4 * 2");
         assertEquals("8\n", result.stdout());
         assertTrue(result.stderr().contains("WARNING: java.lang.System::load has been called by com.kenai.jffi"), result.stderr());
     }
@@ -168,12 +181,12 @@ class ProgramsTest {
     void javaDashJarIgnoresTheClassPathSoTheJavaClassIsNotFound(@TempDir Path dir) throws Exception {
         // The pitfall: with -jar, java ignores -cp (and CLASSPATH), so Ruby cannot see our classes.
         String script = "java_import 'rubytojava.Calculator'; puts Calculator.multiply(4, 2)";
-        Result ignored = run(dir, List.of("-cp", CLASSPATH, "-jar", JRUBY_JAR.toString(), "-e", script));
+        Result ignored = pitfall(dir, "-cp", CLASSPATH, "-jar", JRUBY_JAR.toString(), "--disable-gems", "-e", script);
         assertEquals(1, ignored.exitCode());
         assertTrue(ignored.stderr().contains("NameError: Java class rubytojava.Calculator not found"), ignored.stderr());
         // One fix from Ruby's side: add the folder to JRuby's $CLASSPATH before importing.
         String classes = Path.of("target/classes").toAbsolutePath() + "/";
-        Result fixed = run(dir, List.of("-jar", JRUBY_JAR.toString(), "-e", "$CLASSPATH << '" + classes + "'; " + script));
+        Result fixed = pitfall(dir, "-jar", JRUBY_JAR.toString(), "--disable-gems", "-e", "$CLASSPATH << '" + classes + "'; " + script);
         assertEquals("", fixed.stderr());
         assertEquals("8\n", fixed.stdout());
     }
