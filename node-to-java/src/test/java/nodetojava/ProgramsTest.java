@@ -122,7 +122,7 @@ class ProgramsTest {
         Path hot = Files.writeString(temp.resolve("hot.js"), """
                 function square(x) { return calculator.multiply(x, x); }
                 let sum = 0;
-                for (let i = 0; i < 3000000; i++) { sum = (sum + square(i & 1023)) | 0; }
+                for (let i = 0; i < 300000; i++) { sum = (sum + square(i & 1023)) | 0; }
                 console.log('sum ' + sum);
                 """);
         List<String> traced = new ArrayList<>(COMPILER);
@@ -136,7 +136,7 @@ class ProgramsTest {
 
     private static int expectedSum() {
         int sum = 0;
-        for (int i = 0; i < 3000000; i++) {
+        for (int i = 0; i < 300000; i++) {
             sum = sum + (i & 1023) * (i & 1023);
         }
         return sum;

@@ -192,10 +192,10 @@ class ProgramsTest {
     @Test
     void makeRunWithJitOneRunsYourScriptWithTheCompilerInsteadOfTheCache(@TempDir Path dir) throws Exception {
         // JIT=1 drops -Dpolyglot.engine.WarnInterpreterOnly=false: with the compiler there is no warning.
-        Path script = Files.writeString(dir.resolve("squares.py"), "print(sum(i * i for i in range(100000)))\n");
+        Path script = Files.writeString(dir.resolve("answer.py"), "print(6 * 7)\n");
         List<String> make = makeRun("SCRIPT=" + script, "JIT=1");
         Map<String, String> jdk = Map.of("JAVA_HOME", System.getProperty("java.home"));
-        assertEquals(new Result(0, "333328333350000\n", ""), run(make, jdk));
+        assertEquals(new Result(0, "42\n", ""), run(make, jdk));
         String commandLine = run(command(make, "-n"), jdk).stdout();
         assertTrue(commandLine.contains("--upgrade-module-path=") && !commandLine.contains("-XX:AOTCache")
                 && !commandLine.contains("WarnInterpreterOnly"), commandLine);
