@@ -121,6 +121,24 @@ class ProgramsTest {
     }
 
     @Test
+    void theCommandLinesAboveAreTheMakefiles() throws Exception {
+        String commands = run(makeRun("-n"), Map.of("JAVA_HOME", System.getProperty("java.home"))).stdout();
+        for (List<String> program : List.of(command(JYTHON, "org.python.util.jython", "src/main/python/jython/calculator.py"),
+                command(GRAALPY, "pythontojava.GraalPyRunner", "src/main/python/graalpy/calculator.py"))) {
+            assertTrue(commands.contains(String.join(" ", program) + "\n"), String.join(" ", program) + "\nis not in:\n" + commands);
+        }
+    }
+
+    @Test
+    void jythonRunsWithoutSitePyAndWritesUtf8WhateverTheLocale(@TempDir Path dir) throws Exception {
+        // JYTHON_LEAN's two properties: no site module (so no exit(): sys.exit() works), and the
+        // console's encoding given, not asked of `locale charmap` (under LANG=C: ANSI_X3.4-1968).
+        Path script = Files.writeString(dir.resolve("lean.py"), "import sys\nprint 'site' in sys.modules, sys.stdout.encoding\n");
+        Result result = run(command(JYTHON, "org.python.util.jython", script.toString()), Map.of("LANG", "C", "LC_ALL", "C"));
+        assertEquals(new Result(0, "False UTF-8\n", ""), result);
+    }
+
+    @Test
     void aMissingStaleOrBrokenAotCacheChangesNothingAndSaysNothing(@TempDir Path dir) throws Exception {
         Path garbage = Files.write(dir.resolve("garbage.aot"), new byte[4096]);
         Path missing = dir.resolve("missing.aot");

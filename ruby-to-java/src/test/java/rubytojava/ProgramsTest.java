@@ -29,8 +29,9 @@ class ProgramsTest {
             "-XX:AOTCache=" + Path.of("target/jruby.aot").toAbsolutePath(), "-Xlog:aot=off");
 
     /**
-     * For the pitfall runs, which leave out a flag of the Makefile's on purpose: C1, the serial GC, no
-     * JRuby JIT and no gems make them quicker and change nothing they show (native code stays on).
+     * For the pitfall runs, which leave out a flag of the Makefile's on purpose: C1, the serial GC and
+     * no JRuby JIT (with --disable-gems after the main class) make them quicker and change nothing
+     * they show (native code stays on).
      */
     static final List<String> QUICK = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djruby.compile.mode=OFF");
 
