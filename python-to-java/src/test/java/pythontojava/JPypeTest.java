@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static pythontojava.ProgramsTest.HERE;
+import static pythontojava.ProgramsTest.JDK_25;
 import static pythontojava.ProgramsTest.assertPrintsItsSectionAndNoWarning;
 import static pythontojava.ProgramsTest.run;
 
@@ -25,7 +26,6 @@ class JPypeTest {
     // The Makefile's PYTHON: Debian's python3, where python3-jpype installs JPype.
     private static final String PYTHON = System.getenv().getOrDefault("PYTHON", "/usr/bin/python3");
     private static final String LESSON = HERE.resolve("src/main/python/jpype/calculator.py").toString();
-    private static final Map<String, String> JDK_25 = Map.of("JAVA_HOME", System.getProperty("java.home"));
     /** A script's first lines: start the JVM the lesson's way (its own start_java). */
     private static final String START = """
             import os, sys

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ProgramsTest {
     static final Path HERE = Path.of("").toAbsolutePath();
     static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    /** The environment that points the Makefile (and JPype) at this JDK 25. */
+    static final Map<String, String> JDK_25 = Map.of("JAVA_HOME", System.getProperty("java.home"));
     // The Makefile's FAST flags, with each runtime's AOT cache (`make test` makes it first; under a
     // bare `mvn test` it may be missing or stale: the output must be the same either way).
     private static List<String> fast(String runtime) {
@@ -122,7 +124,7 @@ class ProgramsTest {
 
     @Test
     void theCommandLinesAboveAreTheMakefiles() throws Exception {
-        String commands = run(makeRun("-n"), Map.of("JAVA_HOME", System.getProperty("java.home"))).stdout();
+        String commands = run(makeRun("-n"), JDK_25).stdout();
         for (List<String> program : List.of(command(JYTHON, "org.python.util.jython", "src/main/python/jython/calculator.py"),
                 command(GRAALPY, "pythontojava.GraalPyRunner", "src/main/python/graalpy/calculator.py"))) {
             assertTrue(commands.contains(String.join(" ", program) + "\n"), String.join(" ", program) + "\nis not in:\n" + commands);
@@ -212,9 +214,8 @@ class ProgramsTest {
         // JIT=1 drops -Dpolyglot.engine.WarnInterpreterOnly=false: with the compiler there is no warning.
         Path script = Files.writeString(dir.resolve("answer.py"), "print(6 * 7)\n");
         List<String> make = makeRun("SCRIPT=" + script, "JIT=1");
-        Map<String, String> jdk = Map.of("JAVA_HOME", System.getProperty("java.home"));
-        assertEquals(new Result(0, "42\n", ""), run(make, jdk));
-        String commandLine = run(command(make, "-n"), jdk).stdout();
+        assertEquals(new Result(0, "42\n", ""), run(make, JDK_25));
+        String commandLine = run(command(make, "-n"), JDK_25).stdout();
         assertTrue(commandLine.contains("--upgrade-module-path=") && !commandLine.contains("-XX:AOTCache")
                 && !commandLine.contains("WarnInterpreterOnly"), commandLine);
     }

@@ -29,11 +29,11 @@ class ProgramsTest {
             "-XX:AOTCache=" + Path.of("target/jruby.aot").toAbsolutePath(), "-Xlog:aot=off");
 
     /**
-     * For the pitfall runs, which leave out a flag of the Makefile's on purpose: C1, the serial GC and
-     * no JRuby JIT (with --disable-gems after the main class) make them quicker and change nothing
-     * they show (native code stays on).
+     * For the pitfall runs, which leave out a flag of the Makefile's on purpose: its other start-up
+     * flags (and --disable-gems after the main class) make them quicker and change nothing they show;
+     * JRuby's native code stays on, as two of them need it.
      */
-    static final List<String> QUICK = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djruby.compile.mode=OFF");
+    static final List<String> QUICK = STARTUP_FLAGS.stream().filter(flag -> !flag.equals("-Djruby.native.enabled=false")).toList();
 
     record Result(int exitCode, String stdout, String stderr) {}
 
