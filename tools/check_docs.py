@@ -6,7 +6,9 @@ A fenced block carries a marker on the line before it (see CONTRIBUTING.md):
   <!-- sketch -->         not checked
 Blocks tagged `sh` (commands to type) need none. Indentation common to all the lines of the block,
 and of the lines it is compared with, is ignored. Prints one line per problem; exits 1 if any.
-Usage: check_docs.py FILE.md...
+Usage: check_docs.py [--folder DIR] FILE.md...
+  --folder DIR  resolve the markers' paths from DIR instead of each file's own folder (to check an
+                edited copy of a README kept elsewhere, as the tools' tests do)
 """
 import os
 import re
@@ -43,9 +45,9 @@ def contains(source_lines, excerpt):
     return any(dedent(source_lines[i:i + n]) == want for i in range(len(source_lines) - n + 1))
 
 
-def check(markdown):
+def check(markdown, folder=None):
     problems = []
-    folder = os.path.dirname(markdown)
+    folder = folder or os.path.dirname(markdown)
     for number, marker_line, tag, code in blocks(open(markdown).read()):
         where = f"{markdown}:{number}"
         marker = MARKER.match(marker_line)
@@ -68,7 +70,9 @@ def check(markdown):
 
 
 if __name__ == "__main__":
-    found = [problem for markdown in sys.argv[1:] for problem in check(markdown)]
+    args = sys.argv[1:]
+    folder = args[1] if args[:1] == ["--folder"] else None
+    found = [problem for markdown in args[2 if folder else 0:] for problem in check(markdown, folder)]
     for problem in found:
         print(problem)
     sys.exit(1 if found else 0)

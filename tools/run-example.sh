@@ -15,22 +15,6 @@ start=$(date +%s.%N)
 status=$?
 seconds=$(echo "$start $(date +%s.%N)" | awk '{ printf "%.1f", $2 - $1 }')
 
-# A part that cannot run here says so with a line "SKIP: PART: why, and how to install it" (need.sh).
-# The example passes with that part named; if PART is the example itself, it was skipped whole.
-# Under CI=true any skip is a failure.
-skipped=$build/results/$target/$example.skipped
-grep '^SKIP: ' "$log" > "$skipped"
-if [ $status -ne 0 ]; then
-  outcome=FAIL
-elif [ -s "$skipped" ] && [ "${CI:-}" = true ]; then
-  outcome=FAIL
-  echo "CI=true: a skipped part counts as a failure" >> "$log"
-elif grep -q "^SKIP: $example: " "$skipped"; then
-  outcome=SKIP
-else
-  outcome=PASS
-fi
-
 # The JUnit counts, from the Surefire reports that this run wrote.
 counts="0 0 0"
 if [ "$target" = test ] && ls "$example"/target/surefire-reports/TEST-*.xml >/dev/null 2>&1; then
@@ -40,6 +24,32 @@ if [ "$target" = test ] && ls "$example"/target/surefire-reports/TEST-*.xml >/de
   mkdir -p "$build/test-results/$example"
   cp "$example"/target/surefire-reports/TEST-*.xml "$build/test-results/$example/"
 fi
+# A JUnit test that was skipped is a skipped part too: named under the example's line, and a
+# failure under CI=true (a skip there would hide that a lesson's test did not run).
+junit_skips() {
+  [ "$target" = test ] && ls "$example"/target/surefire-reports/TEST-*.xml >/dev/null 2>&1 || return 0
+  awk 'function attr(a) { return match($0, a "=\"[^\"]*\"") ? substr($0, RSTART + length(a) + 2, RLENGTH - length(a) - 3) : "" }
+    /<testcase / { test = attr("classname") "." attr("name") }
+    /<skipped/ { why = attr("message"); printf "SKIP: JUnit test %s: %s\n", test, why == "" ? "skipped (no reason given)" : why }' \
+    "$example"/target/surefire-reports/TEST-*.xml
+}
+
+# A part that cannot run here says so with a line "SKIP: PART: why, and how to install it" (need.sh).
+# The example passes with that part named; if PART is the example itself, it was skipped whole.
+# Under CI=true any skip is a failure.
+skipped=$build/results/$target/$example.skipped
+{ grep '^SKIP: ' "$log"; junit_skips; } > "$skipped"
+if [ $status -ne 0 ]; then
+  outcome=FAIL
+elif [ -s "$skipped" ] && [ "${CI:-}" = true ]; then
+  outcome=FAIL
+  { cat "$skipped"; echo "CI=true: a skipped part counts as a failure"; } >> "$log"
+elif grep -q "^SKIP: $example: " "$skipped"; then
+  outcome=SKIP
+else
+  outcome=PASS
+fi
+
 echo "$outcome $seconds $counts" > "$result"
 
 line=$(printf '%-18s %-4s %6ss' "$example" "$outcome" "$seconds")

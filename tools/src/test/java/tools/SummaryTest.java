@@ -65,6 +65,45 @@ class SummaryTest {
         assertTrue(run.stdout().endsWith("examples: 0 passed, 1 failed, 0 skipped\n"), run.stdout());
     }
 
+    /** An example whose `make test` writes a Surefire report with one test passed and one skipped. */
+    void exampleWithASkippedTest(String name) throws Exception {
+        Files.createDirectories(dir.resolve(name));
+        Files.writeString(dir.resolve(name).resolve("report.xml"), """
+                <testsuite tests="2" failures="0" errors="0" skipped="1">
+                  <testcase name="runs()" classname="x.ATest" time="0.1"/>
+                  <testcase name="needsCargo()" classname="x.ATest" time="0">
+                    <skipped message="no cargo"/>
+                  </testcase>
+                </testsuite>
+                """);
+        Files.writeString(dir.resolve(name).resolve("Makefile"),
+                "test:\n\t@mkdir -p target/surefire-reports && cp report.xml target/surefire-reports/TEST-x.ATest.xml\n");
+    }
+
+    Run makeTest(boolean ci, String example) throws Exception {
+        Map<String, String> env = Map.of("CI", ci ? "true" : "");
+        Run line = Run.run(dir, env, "sh", Run.TOOLS.resolve("run-example.sh").toString(), example, "test", "build");
+        Run total = Run.run(dir, env, "sh", Run.TOOLS.resolve("summary.sh").toString(), "test", "build", example);
+        return new Run(total.exitCode(), line.stdout().replaceAll(" +[0-9.]+s", " Ns") + total.stdout(), total.stderr());
+    }
+
+    @Test
+    void aSkippedJUnitTestIsNamedAndFailsUnderCi() throws Exception {
+        exampleWithASkippedTest("one");
+        Run run = makeTest(false, "one");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals("""
+                one                PASS Ns   (2 tests, 0 failed, 1 skipped)
+                    (skipped: JUnit test x.ATest.needsCargo(): no cargo)
+                examples: 1 passed, 0 failed, 0 skipped
+                junit: 1 passed, 0 failed, 1 skipped
+                """, run.stdout());
+        Run ci = makeTest(true, "one");
+        assertEquals(1, ci.exitCode(), ci.toString());
+        assertTrue(ci.stdout().startsWith("one                FAIL Ns   (2 tests, 0 failed, 1 skipped)\n"), ci.stdout());
+        assertTrue(ci.stdout().contains("    | SKIP: JUnit test x.ATest.needsCargo(): no cargo\n"), ci.stdout());
+    }
+
     @Test
     void aFailureShowsTheEndOfItsLog() throws Exception {
         example("one", "compiling\\nerror: the reason\\n", 2);
