@@ -49,14 +49,18 @@ $(BUILD)/results/%.result: FORCE | maven shape
 
 # Benchmarks run one at a time, even under -j: two at once would measure each other. The
 # figures go into one report, build/bench.md, and after a full run into BENCHMARKS.md.
+# ONLY="a b" measures those examples and keeps the others' dated rows from BENCHMARKS.md.
 # The chart is drawn with matplotlib (Debian's python3-matplotlib, installed if it can be).
+MEASURED := $(or $(ONLY),$(EXAMPLES))
+$(if $(filter-out $(EXAMPLES),$(MEASURED)),$(error ONLY names no example: $(filter-out $(EXAMPLES),$(MEASURED)); the examples: $(EXAMPLES)))
 bench: | maven shape
-	+@for example in $(EXAMPLES); do tools/run-example.sh $$example bench $(BUILD) $(EXAMPLE_ARGS); done
+	+@for example in $(MEASURED); do tools/run-example.sh $$example bench $(BUILD) $(EXAMPLE_ARGS); done
 	@tools/need.sh 'the benchmark chart' '/usr/bin/python3 -c "import matplotlib"' python3-matplotlib || true
 	@mkdir -p $(BUILD)/bench && /usr/bin/python3 tools/bench_report.py $(BUILD)/bench/BENCHMARKS.md \
-	  $(BUILD)/bench/BENCHMARKS.svg '$(JDK)' $(EXAMPLES) && [ -z '$(BENCH_QUICK)' ] \
+	  $(BUILD)/bench/BENCHMARKS.svg '$(JDK)' --keep-from BENCHMARKS.md $(foreach e,$(EXAMPLES),$(if $(filter $(e),$(MEASURED)),,keep:)$(e)) \
+	  && [ -z '$(BENCH_QUICK)' ] \
 	  && cp $(BUILD)/bench/BENCHMARKS.md $(BUILD)/bench/BENCHMARKS.svg . && echo "(written to BENCHMARKS.md and BENCHMARKS.svg)" || true
-	@tools/summary.sh bench $(BUILD) $(EXAMPLES)
+	@tools/summary.sh bench $(BUILD) $(MEASURED)
 
 # Fetch Maven itself once, before the examples start (they would otherwise all fetch it at once).
 maven:
@@ -79,7 +83,7 @@ help:
 	@echo "The JVM's interop examples. Targets (each runs the same target in every example):"
 	@echo "  make [all]   build, run and verify every example: one line each, then a summary"
 	@echo "  make test    every example's JUnit tests, and the same verification"
-	@echo "  make bench   every example's benchmarks, one at a time"
+	@echo "  make bench   every example's benchmarks, one at a time (ONLY=\"a b\": those, the others' rows kept)"
 	@echo "  make deps    fetch every dependency (afterwards OFFLINE=1 works)"
 	@echo "  make check-docs  check every README's code blocks against their sources"
 	@echo "  make clean   remove every build output"

@@ -100,4 +100,46 @@ class BenchTest {
         assertEquals(1, run.exitCode());
         return run.stderr().lines().filter(line -> line.contains("error:")).findFirst().orElse(run.stderr()) + "\n";
     }
+
+    /** bench_report.py with ONLY: a folder measured now gets today's rows, the others keep their dated rows. */
+    @Test
+    void aReportKeepsTheRowsOfFoldersNotMeasuredAgain() throws Exception {
+        Files.createDirectories(dir.resolve("a/target/bench"));
+        Files.writeString(dir.resolve("a/target/bench/rows.tsv"),
+                "what\tmedian\tspread\tunit\tbaseline\tratio\tsamples\tnoisy\nnew row\t2\t0.1\tns/call\tnew row\t1\t5\t\n");
+        Files.writeString(dir.resolve("OLD.md"), """
+                # What every boundary costs
+
+                - date: 2026-01-02 03:04 UTC
+
+                ## a
+
+                | what | median (IQR) | baseline | ratio |
+                |---|---|---|---|
+                | old row | 9 ns/call (1) | old row | 1 |
+
+                ## b
+
+                | what | median (IQR) | baseline | ratio |
+                |---|---|---|---|
+                | kept row | 4.5 ns/call (0.2) | kept row | 1 |
+                | kept, noisy | 9 ns/call (10) **noisy: IQR > median** | kept row | 2 |
+                """);
+        Run run = Run.run(dir, Map.of(), "python3", Run.TOOLS.resolve("bench_report.py").toString(), "NEW.md", "NEW.svg",
+                System.getProperty("java.home"), "--keep-from", "OLD.md", "a", "keep:b");
+        assertEquals(0, run.exitCode(), run.toString());
+        String report = Files.readString(dir.resolve("NEW.md"));
+        assertTrue(report.matches("(?s).*## a\n\nMeasured \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\.\n.*\\| new row \\| 2 ns/call \\(0\\.1\\) \\| new row \\| 1 \\|.*"), report);
+        assertTrue(!report.contains("old row"), report);
+        assertTrue(report.contains("""
+                ## b
+
+                Measured 2026-01-02 03:04 UTC (not measured again in this run).
+
+                | what | median (IQR) | baseline | ratio |
+                |---|---|---|---|
+                | kept row | 4.5 ns/call (0.2) | kept row | 1 |
+                | kept, noisy | 9 ns/call (10) **noisy: IQR > median** | kept row | 2 |
+                """), report);
+    }
 }
