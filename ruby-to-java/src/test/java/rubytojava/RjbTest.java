@@ -223,21 +223,48 @@ class RjbTest {
      * and handles an exception), and after Rjb.bind it deletes an invalid local reference at exit,
      * which -Xcheck:jni makes fatal. Those, and nothing else, may appear.
      */
+    static final String UNCHECKED = "WARNING in native method: JNI call made without checking exceptions when required to from ";
+
+    static TreeSet<String> checkJniComplaints(Result result) {
+        return Stream.of(result.stdout(), result.stderr()).flatMap(String::lines)
+                .filter(line -> line.matches("(WARNING|FATAL ERROR) in native method: .*"))
+                .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+    }
+
     @Test
     void underXcheckJniTheOnlyComplaintsAreRjbsOwnKnownDefects() throws Exception {
         Result result = run(Map.of("JAVA_TOOL_OPTIONS", "-Xcheck:jni"), LESSON, CLASSES);
-        TreeSet<String> complaints = Stream.of(result.stdout(), result.stderr()).flatMap(String::lines)
-                .filter(line -> line.matches("(WARNING|FATAL ERROR) in native method: .*"))
-                .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
-        String unchecked = "WARNING in native method: JNI call made without checking exceptions when required to from ";
-        assertEquals(new TreeSet<>(List.of(unchecked + "CallIntMethod", unchecked + "CallObjectMethod",
-                unchecked + "CallStaticObjectMethod",
-                "FATAL ERROR in native method: Invalid local JNI handle passed to DeleteLocalRef")), complaints);
+        assertEquals(new TreeSet<>(List.of(UNCHECKED + "CallIntMethod", UNCHECKED + "CallObjectMethod",
+                UNCHECKED + "CallStaticObjectMethod",
+                "FATAL ERROR in native method: Invalid local JNI handle passed to DeleteLocalRef")), checkJniComplaints(result));
         // The lesson itself ran to its end, as without the check; then the JVM aborted the process (SIGABRT).
         String lessonLines = result.stdout().lines().filter(line -> line.startsWith("Ruby calls Java") || line.startsWith("  "))
                 .map(line -> line + "\n").reduce("", String::concat);
         assertEquals(expectedSection("Ruby calls Java (CRuby + rjb)"), lessonLines);
         assertEquals(128 + 6, result.exitCode());
+    }
+
+    @Test
+    void underXcheckJniTheFailurePathsToo() throws Exception {
+        // A missing class, a missing method, arguments of the wrong type (rjb's message is the same
+        // as for a missing method), a Java Error: rjb's unchecked calls, and no other complaint.
+        Result result = run(Map.of("JAVA_TOOL_OPTIONS", "-Xcheck:jni"), "-e", LOAD + """
+                [-> { Rjb.import('rubytojava.NoSuchClass') }, -> { Calculator.noSuchMethod(1) },
+                 -> { Calculator.multiply('4', 2) }, -> { Rjb.import('java.lang.String').new('ab').repeat(2**31 - 1) }].each do |call|
+                  call.call
+                rescue => e
+                  puts "  #{e.class}: #{e.message}"
+                end
+                """);
+        assertEquals(new TreeSet<>(List.of(UNCHECKED + "CallIntMethod", UNCHECKED + "CallObjectMethod",
+                UNCHECKED + "CallStaticObjectMethod")), checkJniComplaints(result));
+        assertEquals("""
+                  NoClassDefFoundError: rubytojava/NoSuchClass
+                  RuntimeError: Fail: unknown method name `noSuchMethod'
+                  RuntimeError: Fail: unknown method name `multiply'
+                  OutOfMemoryError: Required length exceeds implementation limit
+                """, result.stdout().lines().filter(line -> line.startsWith("  ")).map(line -> line + "\n").reduce("", String::concat));
+        assertEquals(0, result.exitCode(), result.stderr());
     }
 
     @Test
