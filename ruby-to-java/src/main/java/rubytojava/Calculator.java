@@ -27,6 +27,14 @@ public class Calculator {
         return function.applyAsInt(function.applyAsInt(value));
     }
 
+    /**
+     * Text both ways. A Java String is UTF-16: a character outside the BMP (an emoji) is two chars,
+     * a surrogate pair, and StringBuilder.reverse keeps each pair in order.
+     */
+    public static String reverse(String text) {
+        return new StringBuilder(text).reverse().toString();
+    }
+
     /** Throws Java exceptions for Ruby to rescue. */
     public static int parsePercent(String text) {
         int value = Integer.parseInt(text.strip()); // NumberFormatException if not a number

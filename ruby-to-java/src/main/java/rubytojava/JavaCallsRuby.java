@@ -2,6 +2,7 @@ package rubytojava;
 
 import java.util.List;
 import java.util.Map;
+import org.jruby.RubyHash;
 import org.jruby.embed.InvokeFailedException;
 import org.jruby.embed.LocalContextScope;
 import org.jruby.embed.LocalVariableBehavior;
@@ -28,10 +29,10 @@ public class JavaCallsRuby {
             Integer asInteger = ruby.callMethod(tools, "multiply", new Object[] {4, 2}, Integer.class);
             System.out.println("  4 * 2 = " + asInteger + "  (asked for Integer.class: a " + asInteger.getClass().getName() + ")");
 
-            // A Java List goes in (Ruby iterates it like an Array); a Ruby Hash comes back as a Map.
+            // A Java List goes in (Ruby iterates it like an Array); the Ruby Hash itself comes back, as a Map.
             Map<?, ?> lengths = ruby.callMethod(tools, "word_lengths", List.of("ruby", "java"), Map.class);
             Object java = lengths.get("java");
-            System.out.println("  word_lengths([ruby, java]) = " + lengths + "  (a java.util.Map)");
+            System.out.println("  word_lengths([ruby, java]) = " + lengths + "  (an org.jruby.RubyHash: " + (lengths instanceof RubyHash) + ")");
             System.out.println("  its get(\"java\") = " + java + "  (a " + java.getClass().getName() + ")");
 
             // A Ruby exception arrives as a Java exception; its cause carries the Ruby backtrace.
@@ -46,10 +47,14 @@ public class JavaCallsRuby {
                 System.out.println("    at " + rubyError.getStackTrace()[0]);
             }
         } finally {
-            // Stops the runtime's threads and runs its at_exit blocks; skip it and they leak.
+            // Runs the runtime's at_exit blocks and stops its threads; skip it and they leak.
             ruby.terminate();
         }
-        System.out.println("  terminate(): Ruby runtime released");
+        try {
+            ruby.runScriptlet("1");
+        } catch (IllegalStateException e) { // what a terminated container says
+            System.out.println("  after terminate(): " + e.getClass().getName() + ": " + e.getMessage());
+        }
     }
 
     /** Runs a Ruby file from the class path (Maven copies src/main/ruby/jruby there) and returns its value. */

@@ -25,7 +25,12 @@ puts "  TreeMap: #{languages.map { |name, year| "#{name}=#{year}" }.join(', ')}"
 # (camelCase Java names also answer to snake_case: applyTwice is apply_twice.)
 puts "  apply_twice(5) { |x| x * 3 } = #{Calculator.apply_twice(5) { |x| x * 3 }}"
 
-# Java exceptions are rescued like Ruby ones, by their Java class.
+# Text crosses as Unicode both ways, whatever the locale: a Ruby String becomes a java.lang.String.
+text = 'añb 🦀 c'
+puts "  reverse(\"#{text}\") = \"#{Calculator.reverse(text)}\", as Ruby's reverse: #{Calculator.reverse(text) == text.reverse}"
+
+# Java exceptions are rescued like Ruby ones, by their Java class. (`rescue => e` catches Java
+# exceptions but not a java.lang.Error, an OutOfMemoryError: as in Java, those go on.)
 ['abc', '250'].each do |text|
   Calculator.parse_percent(text)
 rescue java.lang.NumberFormatException => e

@@ -37,10 +37,22 @@ class Tripler
 end
 puts "  applyTwice(5, Tripler) = #{Calculator.applyTwice(5, Rjb.bind(Tripler.new, 'java.util.function.IntUnaryOperator'))}"
 
-# A Java exception is raised as a Ruby class named after the Java one, a StandardError.
+# Text: JNI takes and gives "modified UTF-8", which spells a character outside the BMP (an emoji)
+# as two 3-byte halves (CESU-8). rjb 1.5.5 (Debian 12's) passes Ruby's UTF-8 as it is, and the
+# emoji arrives garbled: convert on the way in, and on the way out when Ruby finds halves.
+def to_java(text) = text.encode('CESU-8').force_encoding('UTF-8')
+def from_java(text) = text.valid_encoding? ? text : text.force_encoding('CESU-8').encode('UTF-8')
+text = 'añb 🦀 c'
+reversed = from_java(Calculator.reverse(to_java(text)))
+puts "  reverse(\"#{text}\") = \"#{reversed}\", as Ruby's reverse: #{reversed == text.reverse}"
+
+# A Java exception is raised as a Ruby class named after the Java one, a StandardError; so is a
+# Java Error (OutOfMemoryError). The class exists once thrown: rescue by name what you expect.
 %w[abc 250].each do |text|
   Calculator.parsePercent(text)
 rescue StandardError => e
+  raise unless %w[NumberFormatException IllegalArgumentException].include?(e.class.name)
+
   puts "  parsePercent(#{text.inspect}) raised #{e.class}: #{e.message}"
 end
 
@@ -53,7 +65,7 @@ end
 class PoliteRefuser
   def applyAsInt(value)
     raise ArgumentError, "no thanks (#{value})"
-  rescue ArgumentError => e
+  rescue StandardError => e # any Ruby error: one that escapes is lost
     Rjb.throw('java.lang.IllegalStateException', "#{e.class}: #{e.message}")
   end
 end
@@ -61,7 +73,7 @@ end
 begin
   Calculator.applyTwice(1, Rjb.bind(Refuser.new, 'java.util.function.IntUnaryOperator'))
 rescue StandardError => e
-  puts "  a callback raised ArgumentError: rjb dropped it, Java threw #{e.class}"
+  puts "  a callback raised ArgumentError; what reached Ruby: #{e.class}"
 end
 begin
   Calculator.applyTwice(1, Rjb.bind(PoliteRefuser.new, 'java.util.function.IntUnaryOperator'))

@@ -3,6 +3,7 @@ package rubytojava;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static rubytojava.Programs.with;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import rubytojava.ProgramsTest.Result;
+import rubytojava.Programs.Result;
 
 /**
  * The start-up setting that `make run` uses: C1 only and an AOT cache, with -Xlog:aot=off. A cache
@@ -25,30 +26,23 @@ class AotCacheTest {
     static Path jar;
     static Path cache;
 
-    /** The Makefile's STARTUP_FLAGS. */
-    static final List<String> STARTUP_FLAGS = ProgramsTest.STARTUP_FLAGS;
+    static final List<String> STARTUP_FLAGS = Programs.STARTUP_FLAGS;
 
     static List<String> fastFlags(Path aotCache) {
         return with(STARTUP_FLAGS, "-XX:AOTCache=" + aotCache, "-Xlog:aot=off");
     }
 
-    static List<String> with(List<String> flags, String... more) {
-        List<String> all = new ArrayList<>(flags);
-        all.addAll(List.of(more));
-        return all;
-    }
-
     static Result ruby(List<String> startupFlags) throws Exception {
-        List<String> command = new ArrayList<>(ProgramsTest.JAVA_FLAGS);
+        List<String> command = new ArrayList<>(Programs.JAVA_FLAGS);
         command.addAll(startupFlags);
         command.addAll(List.of("-cp", jar.toString(), "org.jruby.main.Main", "--disable-gems", "-e", SCRIPT));
-        return ProgramsTest.run(dir, command);
+        return Programs.java(dir, command);
     }
 
     /** A training run, as in the Makefile, on a copy of the JRuby jar that the tests may change. */
     @BeforeAll
     static void makeACache() throws Exception {
-        jar = Files.copy(ProgramsTest.JRUBY_JAR, dir.resolve("jruby-complete.jar"));
+        jar = Files.copy(Programs.JRUBY_JAR, dir.resolve("jruby-complete.jar"));
         cache = dir.resolve("jruby.aot");
         Result training = ruby(with(STARTUP_FLAGS, "-XX:AOTCacheOutput=" + cache));
         assertEquals(0, training.exitCode(), training.stderr());

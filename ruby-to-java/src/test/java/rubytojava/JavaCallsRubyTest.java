@@ -1,5 +1,6 @@
 package rubytojava;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -140,6 +141,18 @@ class JavaCallsRubyTest {
         assertEquals(List.of(), log);
         other.terminate();
         assertEquals(Arrays.asList("at_exit ran"), log);
+    }
+
+    @Test
+    void terminateStopsTheRuntimesThreads() {
+        ScriptingContainer other = new ScriptingContainer(LocalContextScope.SINGLETHREAD, LocalVariableBehavior.TRANSIENT);
+        other.runScriptlet("$sleeper = Thread.new { sleep }; Thread.pass until $sleeper.status == 'sleep'");
+        Thread sleeper = (Thread) other.runScriptlet("require 'jruby'; JRuby.reference($sleeper).native_thread");
+        assertTrue(sleeper.isAlive());
+        other.terminate();
+        // terminate() returns once the thread was told to stop; wait for it, with a bound against a hang.
+        assertDoesNotThrow(() -> sleeper.join(java.time.Duration.ofSeconds(60)));
+        assertTrue(!sleeper.isAlive(), "the Ruby thread outlived terminate()");
     }
 
     @Test

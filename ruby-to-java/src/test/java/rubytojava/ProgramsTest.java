@@ -2,32 +2,26 @@ package rubytojava;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static rubytojava.Programs.CLASSPATH;
+import static rubytojava.Programs.JAVA_FLAGS;
+import static rubytojava.Programs.JRUBY_JAR;
+import static rubytojava.Programs.LESSON_FLAGS;
+import static rubytojava.Programs.STARTUP_FLAGS;
+import static rubytojava.Programs.expectedSection;
+import static rubytojava.Programs.make;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rubytojava.Programs.Result;
 
 /** Runs the examples as a user would, with a plain `java` command, and checks what they print. */
 class ProgramsTest {
-    static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    static final Path JRUBY_JAR = Path.of("target/lib/jruby-complete-10.1.1.0.jar").toAbsolutePath();
-    /** The Makefile's CLASSPATH (jars: what its AOT cache was made for). */
-    static final String CLASSPATH = Path.of("target/ruby-to-java.jar").toAbsolutePath() + ":" + JRUBY_JAR;
-    /** The Makefile's JAVA_FLAGS. */
-    static final List<String> JAVA_FLAGS = List.of("--enable-native-access=ALL-UNNAMED",
-            "--add-opens", "java.base/java.io=ALL-UNNAMED", "--add-opens", "java.base/java.nio.channels=ALL-UNNAMED",
-            "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens", "java.management/sun.management=ALL-UNNAMED");
-    /** The Makefile's STARTUP_FLAGS and AOT cache: what `make run` adds unless JIT=1. */
-    static final List<String> STARTUP_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-            "-Djruby.compile.mode=OFF", "-Djruby.native.enabled=false");
-    static final List<String> LESSON_FLAGS = AotCacheTest.with(STARTUP_FLAGS,
-            "-XX:AOTCache=" + Path.of("target/jruby.aot").toAbsolutePath(), "-Xlog:aot=off");
-
     /**
      * For the pitfall runs, which leave out a flag of the Makefile's on purpose: its other start-up
      * flags (and --disable-gems after the main class) make them quicker and change nothing they show;
@@ -35,49 +29,13 @@ class ProgramsTest {
      */
     static final List<String> QUICK = STARTUP_FLAGS.stream().filter(flag -> !flag.equals("-Djruby.native.enabled=false")).toList();
 
-    record Result(int exitCode, String stdout, String stderr) {}
-
     /** java QUICK args..., run from workDir. */
     static Result pitfall(Path workDir, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(QUICK);
-        command.addAll(List.of(args));
-        return run(workDir, command);
+        return Programs.java(workDir, Programs.with(QUICK, args));
     }
 
-    static Result run(Path workDir, List<String> args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(JAVA));
-        command.addAll(args);
-        Path out = Files.createTempFile("stdout", ".txt");
-        Path err = Files.createTempFile("stderr", ".txt");
-        Process process = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the program did not finish");
-        Result result = new Result(process.exitValue(), Files.readString(out), Files.readString(err));
-        Files.delete(out);
-        Files.delete(err);
-        try (var files = Files.list(workDir)) {
-            assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith("hs_err_pid")), "the JVM crashed");
-        }
-        return result;
-    }
-
-    /** The Makefile's $(JRUBY) ARGS, run from workDir. */
     static Result ruby(Path workDir, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(JAVA_FLAGS);
-        command.addAll(LESSON_FLAGS);
-        command.addAll(List.of("-cp", CLASSPATH, "org.jruby.main.Main", "--disable-gems"));
-        command.addAll(List.of(args));
-        return run(workDir, command);
-    }
-
-    static String expectedSection(String title) throws IOException {
-        String expected = Files.readString(Path.of("expected-output.txt"));
-        int start = expected.indexOf(title + "\n");
-        int next = expected.indexOf("\n", start + title.length() + 1);
-        while (next + 1 < expected.length() && expected.charAt(next + 1) == ' ') {
-            next = expected.indexOf("\n", next + 1);
-        }
-        return expected.substring(start, next + 1);
+        return Programs.jruby(workDir, Map.of(), args);
     }
 
     @Test
@@ -89,11 +47,20 @@ class ProgramsTest {
     }
 
     @Test
+    void textOutsideTheBmpRoundTripsUnderTheCLocaleToo() throws Exception {
+        // JRuby reads the locale (LC_ALL=C: US-ASCII) for its default external encoding.
+        Result result = Programs.jruby(Path.of("").toAbsolutePath(), Map.of("LC_ALL", "C", "LANG", "C"),
+                "src/main/ruby/jruby/ruby_calls_java.rb");
+        assertEquals(new Result(0, expectedSection("Ruby calls Java (JRuby)"), ""), result);
+        assertTrue(result.stdout().contains("\"c \uD83E\uDD80 bña\", as Ruby's reverse: true"), result.stdout());
+    }
+
+    @Test
     void theJavaProgramPrintsTheLessonAndNoWarning() throws Exception {
         List<String> command = new ArrayList<>(JAVA_FLAGS);
         command.addAll(LESSON_FLAGS);
         command.addAll(List.of("-cp", CLASSPATH, "rubytojava.JavaCallsRuby"));
-        Result result = run(Path.of("").toAbsolutePath(), command);
+        Result result = Programs.java(Path.of("").toAbsolutePath(), command);
         assertEquals("", result.stderr());
         assertEquals(0, result.exitCode());
         assertEquals(expectedSection("Java calls Ruby (JRuby ScriptingContainer)"), result.stdout());
@@ -130,6 +97,25 @@ class ProgramsTest {
     }
 
     @Test
+    void aJavaErrorIsNotAStandardErrorSoRescueWithoutAClassLetsItGo(@TempDir Path dir) throws Exception {
+        // In its own process: the OutOfMemoryError (String.repeat past the largest String, thrown
+        // at once, allocating nothing) would stop the test JVM's JUnit, which rethrows one.
+        Result result = ruby(dir, "-e", """
+                too_long = -> { java.lang.String.new('ab').repeat(2**31 - 1) }
+                begin; java.lang.String.new('ab').repeat(-1); rescue => e; puts "rescue => e caught #{e.class}"; end
+                begin
+                  begin; too_long.call; rescue => e; puts "rescue => e caught #{e.class}"; end
+                rescue java.lang.Error => e
+                  puts "rescue java.lang.Error caught #{e.class}"
+                end
+                """);
+        assertEquals(new Result(0, """
+                rescue => e caught Java::JavaLang::IllegalArgumentException
+                rescue java.lang.Error caught Java::JavaLang::OutOfMemoryError
+                """, ""), result);
+    }
+
+    @Test
     void withoutTheAddOpensFlagsJRubyWarnsWhenItPrintsAnError(@TempDir Path dir) throws Exception {
         // Why the Makefile passes the four --add-opens that JRuby's manifest names.
         Result result = pitfall(dir, "--enable-native-access=ALL-UNNAMED", "-cp", CLASSPATH,
@@ -157,20 +143,6 @@ class ProgramsTest {
         assertEquals("JIT true\n", make("run", "SCRIPT=" + script, "JIT=1"));
     }
 
-    /** make -s TARGET... in this folder, on the build Maven is testing; its output (stdout and stderr). */
-    static String make(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("make", "-s", "--no-print-directory", "-o", "target/packaged.stamp", "-o", "target/jruby.aot"));
-        command.addAll(List.of(args));
-        ProcessBuilder make = new ProcessBuilder(command).redirectErrorStream(true);
-        List.of("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES").forEach(make.environment()::remove);
-        make.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        Process process = make.start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "make " + args[0] + " did not finish");
-        assertEquals(0, process.exitValue(), output);
-        return output;
-    }
-
     @Test
     void aMissingScriptIsOneClearError(@TempDir Path dir) throws Exception {
         Result result = ruby(dir, "no_such_script.rb");
@@ -194,9 +166,11 @@ class ProgramsTest {
 
     @Test
     void jrubyDoesNotLoadACRubyCExtension(@TempDir Path dir) throws Exception {
-        // What breaks on JRuby: gems with a C extension. rjb's own, where Debian installed it.
-        Path rjbcore = Path.of("/usr/lib/x86_64-linux-gnu/ruby/vendor_ruby/3.1.0/rjbcore.so");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(rjbcore), "no rjbcore.so here");
+        // What breaks on JRuby: gems with a C extension. rjb's own, found where CRuby loads it from.
+        Result where = Programs.cruby(dir, Map.of(), "-e", "require 'rjb'; puts $LOADED_FEATURES.grep(/rjbcore/)");
+        Programs.assumeOrFailUnderCi(where.exitCode() == 0, "CRuby + rjb is not installed: " + where.stderr().strip());
+        Path rjbcore = Path.of(where.stdout().strip());
+        assertTrue(Files.isRegularFile(rjbcore) && rjbcore.toString().endsWith(".so"), where.stdout());
         Result result = ruby(dir, "-e", "$LOAD_PATH << '" + rjbcore.getParent() + "'; require 'rjbcore'");
         assertEquals(1, result.exitCode());
         assertTrue(result.stderr().contains("LoadError: cannot load such file -- rjbcore"), result.stderr());

@@ -4,26 +4,33 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static rubytojava.Programs.JDK;
+import static rubytojava.Programs.expectedSection;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rubytojava.Programs.Result;
 
 /**
  * CRuby calling Java through rjb, driven as processes: the `ruby` process itself hosts the JVM.
- * Skipped when rjb is not installed (`make test` installs it through need.sh when it can).
+ * Skipped when rjb is not installed (`make test` installs it through need.sh when it can), except
+ * under CI=true, where that fails.
  */
 class RjbTest {
-    static final String CRUBY = System.getenv().getOrDefault("CRUBY", "/usr/bin/ruby");
-    static final String JDK = System.getProperty("java.home");
     static final String LESSON = Path.of("src/main/ruby/rjb/ruby_calls_java.rb").toAbsolutePath().toString();
     static final String CLASSES = Path.of("target/classes").toAbsolutePath().toString();
     /** What a script needs first: rjb, and the JVM loaded with the example's classes. */
@@ -31,33 +38,14 @@ class RjbTest {
             + "Calculator = Rjb.import('rubytojava.Calculator'); ";
     @TempDir static Path dir;
 
-    record Result(int exitCode, String stdout, String stderr) {}
-
     @BeforeAll
     static void rjbIsInstalled() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of(CRUBY)), CRUBY + " is not installed");
-        assumeTrue(run(Map.of(), "-e", "require 'rjb'").exitCode() == 0, "rjb is not installed (apt-get install ruby-rjb)");
+        Programs.assumeOrFailUnderCi(Files.isExecutable(Path.of(Programs.CRUBY)), Programs.CRUBY + " is not installed");
+        Programs.assumeOrFailUnderCi(run(Map.of(), "-e", "require 'rjb'").exitCode() == 0, "rjb is not installed (apt-get install ruby-rjb)");
     }
 
-    /** Runs CRUBY ARGS with JAVA_HOME at the test's JDK (changed by env), and checks that nothing is left running. */
     static Result run(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(CRUBY));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
-        builder.environment().put("JAVA_HOME", JDK);
-        builder.environment().putAll(env);
-        Path out = Files.createTempFile(dir, "stdout", ".txt");
-        Path err = Files.createTempFile(dir, "stderr", ".txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        boolean finished = process.waitFor(120, TimeUnit.SECONDS);
-        List<ProcessHandle> left = process.descendants().toList();
-        process.destroyForcibly().waitFor();
-        assertTrue(finished, "the ruby process did not finish: " + command);
-        assertEquals(List.of(), left, "processes left running");
-        try (var files = Files.list(dir)) {
-            assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith("hs_err_pid")), "the JVM crashed");
-        }
-        return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+        return Programs.cruby(dir, env, args);
     }
 
     static Result script(String ruby) throws IOException, InterruptedException {
@@ -67,7 +55,32 @@ class RjbTest {
     @Test
     void theLessonPrintsItsSectionAndNothingElse() throws Exception {
         Result result = run(Map.of(), LESSON, CLASSES);
-        assertEquals(new Result(0, ProgramsTest.expectedSection("Ruby calls Java (CRuby + rjb)"), ""), result);
+        assertEquals(new Result(0, expectedSection("Ruby calls Java (CRuby + rjb)"), ""), result);
+    }
+
+    @Test
+    void theLessonsTextOutsideTheBmpRoundTripsUnderTheCLocaleToo() throws Exception {
+        Result result = run(Map.of("LC_ALL", "C", "LANG", "C"), LESSON, CLASSES);
+        assertEquals(new Result(0, expectedSection("Ruby calls Java (CRuby + rjb)"), ""), result);
+        assertTrue(result.stdout().contains("\"c \uD83E\uDD80 bña\", as Ruby's reverse: true"), result.stdout());
+    }
+
+    @Test
+    void withoutConvertingRjbGarblesTextOutsideTheBmp() throws Exception {
+        // What the lesson's to_java and from_java are for: rjb 1.5.5 hands Ruby's UTF-8 to JNI as it is.
+        Result result = script("""
+                text = 'añb 🦀 c'
+                puts Rjb.import('java.lang.StringBuilder').new(text).length
+                puts Calculator.reverse(text) == text.reverse
+                back = Calculator.reverse(text.encode('CESU-8').force_encoding('UTF-8'))
+                puts back.valid_encoding?, back.force_encoding('CESU-8').encode('UTF-8') == text.reverse
+                """);
+        // Java should see 8 chars (the emoji is a surrogate pair); what came back is not the reverse,
+        // and even a correct Java string comes back as CESU-8, invalid UTF-8 for Ruby.
+        List<String> lines = result.stdout().lines().toList();
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertNotEquals("8", lines.get(0));
+        assertEquals(List.of("false", "false", "true"), lines.subList(1, 4));
     }
 
     @Test
@@ -77,15 +90,31 @@ class RjbTest {
         assertEquals(new Result(0, JDK + "/lib/server/libjvm.so\ntrue\n", ""), result);
     }
 
+    /** A Java older than 25, found as find-jdk.sh looks (the java on the PATH, then /usr/lib/jvm): Debian's ruby-rjb pulls one in. */
+    static Optional<Map.Entry<Path, Integer>> olderJava() throws IOException {
+        Stream<Path> onPath = Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+                .map(folder -> Path.of(folder, "java")).filter(Files::isExecutable)
+                .map(java -> { try { return java.toRealPath().getParent().getParent(); } catch (IOException e) { return java; } });
+        List<Path> installed = Files.isDirectory(Path.of("/usr/lib/jvm")) ? Files.list(Path.of("/usr/lib/jvm")).sorted().toList() : List.of();
+        for (Path home : Stream.concat(onPath, installed.stream()).toList()) {
+            Path release = home.resolve("release");
+            if (!Files.isRegularFile(release)) continue;
+            var version = java.util.regex.Pattern.compile("(?m)^JAVA_VERSION=\"(?:1\\.)?(\\d+)").matcher(Files.readString(release));
+            if (version.find() && Integer.parseInt(version.group(1)) < 25) return Optional.of(Map.entry(home, Integer.parseInt(version.group(1))));
+        }
+        return Optional.empty();
+    }
+
     @Test
     void aJdkOlderThan25IsOneClearLine() throws Exception {
-        Path jdk17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
-        assumeTrue(Files.isDirectory(jdk17), "no JDK 17 here");
-        Result result = run(Map.of("JAVA_HOME", jdk17.toString()), LESSON, CLASSES);
-        assertEquals(new Result(1, "", "ruby_calls_java.rb: JAVA_HOME must be a JDK 25 or newer, not \"" + jdk17
-                + "\" (Java 17); set it, or run `make run`\n"), result);
+        Optional<Map.Entry<Path, Integer>> older = olderJava();
+        Programs.assumeOrFailUnderCi(older.isPresent(), "no Java older than 25 here (apt-get install default-jre)");
+        Path home = older.get().getKey();
+        Result result = run(Map.of("JAVA_HOME", home.toString()), LESSON, CLASSES);
+        assertEquals(new Result(1, "", "ruby_calls_java.rb: JAVA_HOME must be a JDK 25 or newer, not \"" + home
+                + "\" (Java " + older.get().getValue() + "); set it, or run `make run`\n"), result);
         // What the check prevents: rjb loads the old JVM, which cannot read our class files.
-        Result raw = run(Map.of("JAVA_HOME", jdk17.toString()), "-e", LOAD);
+        Result raw = run(Map.of("JAVA_HOME", home.toString()), "-e", LOAD);
         assertTrue(raw.stderr().contains("UnsupportedClassVersionError"), raw.stderr());
     }
 
@@ -94,6 +123,17 @@ class RjbTest {
         Result result = run(Map.of("JAVA_HOME", ""), LESSON, CLASSES);
         assertEquals(new Result(1, "", "ruby_calls_java.rb: JAVA_HOME must be a JDK 25 or newer, not \"\"; "
                 + "set it, or run `make run`\n"), result);
+    }
+
+    @Test
+    void withoutTheChecksRjbsOwnMessageForNoOrAWrongJavaHomeIsUnrelated() throws Exception {
+        Map<String, String> unset = new HashMap<>();
+        unset.put("JAVA_HOME", null);
+        for (Map<String, String> env : List.of(unset, Map.of("JAVA_HOME", dir.toString()))) {
+            Result result = run(env, "-e", "require 'rjb'; Rjb.load('" + CLASSES + "', [])");
+            assertEquals(1, result.exitCode());
+            assertTrue(result.stderr().contains("Constants DL and Fiddle is not defined. (RuntimeError)"), result.stderr());
+        }
     }
 
     @Test
@@ -140,6 +180,22 @@ class RjbTest {
     }
 
     @Test
+    void aJavaErrorIsAStandardErrorTooSoTheLessonRescuesByName() throws Exception {
+        // String.repeat past the largest String throws an OutOfMemoryError at once, allocating nothing.
+        String tooLong = "Rjb.import('java.lang.String').new('ab').repeat(2**31 - 1)";
+        Result caught = script("begin; " + tooLong + "; rescue => e; puts \"#{e.class} < #{e.class.superclass}\"; end");
+        assertEquals(new Result(0, "OutOfMemoryError < StandardError\n", ""), caught);
+        // The lesson's rescue lets it go on.
+        Result passed = script("begin; " + tooLong + """
+                ; rescue StandardError => e
+                  raise unless %w[NumberFormatException IllegalArgumentException].include?(e.class.name)
+                end
+                """);
+        assertEquals(1, passed.exitCode());
+        assertTrue(passed.stderr().contains("(OutOfMemoryError)"), passed.stderr());
+    }
+
+    @Test
     void aRubyExceptionInACallbackIsLostUnlessThrownAsAJavaException() throws Exception {
         Result result = script("""
                 class Refuser; def applyAsInt(x) = raise(ArgumentError, 'no'); end
@@ -161,6 +217,56 @@ class RjbTest {
         assertEquals("", result.stderr());
     }
 
+    /**
+     * The lesson under -Xcheck:jni (JAVA_TOOL_OPTIONS reaches the JVM that rjb creates). rjb 1.5.5 has
+     * JNI defects of its own: it calls JNI with an exception possibly pending (when it loads, imports,
+     * and handles an exception), and after Rjb.bind it deletes an invalid local reference at exit,
+     * which -Xcheck:jni makes fatal. Those, and nothing else, may appear.
+     */
+    static final String UNCHECKED = "WARNING in native method: JNI call made without checking exceptions when required to from ";
+
+    static TreeSet<String> checkJniComplaints(Result result) {
+        return Stream.of(result.stdout(), result.stderr()).flatMap(String::lines)
+                .filter(line -> line.matches("(WARNING|FATAL ERROR) in native method: .*"))
+                .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+    }
+
+    @Test
+    void underXcheckJniTheOnlyComplaintsAreRjbsOwnKnownDefects() throws Exception {
+        Result result = run(Map.of("JAVA_TOOL_OPTIONS", "-Xcheck:jni"), LESSON, CLASSES);
+        assertEquals(new TreeSet<>(List.of(UNCHECKED + "CallIntMethod", UNCHECKED + "CallObjectMethod",
+                UNCHECKED + "CallStaticObjectMethod",
+                "FATAL ERROR in native method: Invalid local JNI handle passed to DeleteLocalRef")), checkJniComplaints(result));
+        // The lesson itself ran to its end, as without the check; then the JVM aborted the process (SIGABRT).
+        String lessonLines = result.stdout().lines().filter(line -> line.startsWith("Ruby calls Java") || line.startsWith("  "))
+                .map(line -> line + "\n").reduce("", String::concat);
+        assertEquals(expectedSection("Ruby calls Java (CRuby + rjb)"), lessonLines);
+        assertEquals(128 + 6, result.exitCode());
+    }
+
+    @Test
+    void underXcheckJniTheFailurePathsToo() throws Exception {
+        // A missing class, a missing method, arguments of the wrong type (rjb's message is the same
+        // as for a missing method), a Java Error: rjb's unchecked calls, and no other complaint.
+        Result result = run(Map.of("JAVA_TOOL_OPTIONS", "-Xcheck:jni"), "-e", LOAD + """
+                [-> { Rjb.import('rubytojava.NoSuchClass') }, -> { Calculator.noSuchMethod(1) },
+                 -> { Calculator.multiply('4', 2) }, -> { Rjb.import('java.lang.String').new('ab').repeat(2**31 - 1) }].each do |call|
+                  call.call
+                rescue => e
+                  puts "  #{e.class}: #{e.message}"
+                end
+                """);
+        assertEquals(new TreeSet<>(List.of(UNCHECKED + "CallIntMethod", UNCHECKED + "CallObjectMethod",
+                UNCHECKED + "CallStaticObjectMethod")), checkJniComplaints(result));
+        assertEquals("""
+                  NoClassDefFoundError: rubytojava/NoSuchClass
+                  RuntimeError: Fail: unknown method name `noSuchMethod'
+                  RuntimeError: Fail: unknown method name `multiply'
+                  OutOfMemoryError: Required length exceeds implementation limit
+                """, result.stdout().lines().filter(line -> line.startsWith("  ")).map(line -> line + "\n").reduce("", String::concat));
+        assertEquals(0, result.exitCode(), result.stderr());
+    }
+
     @Test
     void rubyThreadsMayCallJava() throws Exception {
         Result result = script("puts Array.new(8) { |i| Thread.new { (1..500).sum { |k| Calculator.multiply(k, i) } } }.map(&:value).inspect");
@@ -170,9 +276,8 @@ class RjbTest {
     @Test
     void aJavaCallThatBlocksStopsEveryRubyThread() throws Exception {
         // The taker waits in Java holding Ruby's global lock, so the main thread never runs again
-        // (it would put, and both would finish): a deadlock, and one that SIGTERM does not end.
-        Path out = dir.resolve("blocked.txt");
-        ProcessBuilder builder = new ProcessBuilder(CRUBY, "-e", LOAD + """
+        // (it would print and put, and both would finish): a deadlock, and one that SIGTERM does not end.
+        List<String> command = List.of(Programs.CRUBY, "-e", LOAD + """
                 $stdout.sync = true
                 queue = Rjb.import('java.util.concurrent.LinkedBlockingQueue').new
                 waiting = false
@@ -180,17 +285,33 @@ class RjbTest {
                 Thread.pass until waiting
                 puts 'main: runs again'
                 queue.put('x')
-                """).directory(dir.toFile()).redirectOutput(out.toFile()).redirectErrorStream(true);
-        builder.environment().put("JAVA_HOME", JDK);
-        Process process = builder.start();
-        for (int i = 0; i < 600 && process.isAlive() && !Files.readString(out).contains("taker: waits in Java"); i++) {
-            Thread.sleep(100); // the JVM starting, then the taker entering Java
-        }
-        assertFalse(process.waitFor(2, TimeUnit.SECONDS), "it finished: " + Files.readString(out));
-        process.destroy(); // SIGTERM
-        assertFalse(process.waitFor(1, TimeUnit.SECONDS), "SIGTERM ended it");
+                """);
+        Process process = Programs.builder(dir, Map.of("JAVA_HOME", JDK), command).redirectErrorStream(true).start();
+        List<String> lines = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> taking = new CompletableFuture<>();
+        Thread reader = Thread.ofPlatform().start(() -> {
+            try (BufferedReader out = process.inputReader()) {
+                for (String line; (line = out.readLine()) != null; ) {
+                    lines.add(line);
+                    if (line.equals("taker: waits in Java")) taking.complete(null);
+                }
+            } catch (IOException e) {
+                // the stream is closed when the process is killed
+            }
+            taking.complete(null);
+        });
+        // The event: the taker is about to enter Java (the bound only guards against a hang).
+        taking.get(120, TimeUnit.SECONDS);
+        assertEquals(List.of("taker: waits in Java"), lines);
+        // Unblocked, the main thread would print within a millisecond of that line. 5 s of nothing
+        // is a deadlock; on a slow machine the bound could only let a late finish pass, not fail.
+        assertFalse(process.waitFor(5, TimeUnit.SECONDS), "it finished: " + lines);
+        process.destroy(); // SIGTERM, which a process that can still run obeys within milliseconds
+        assertFalse(process.waitFor(3, TimeUnit.SECONDS), "SIGTERM ended it");
         process.destroyForcibly().waitFor();
-        assertEquals("taker: waits in Java\n", Files.readString(out));
+        reader.join();
+        assertEquals(List.of("taker: waits in Java"), lines, "the main thread ran again");
+        Programs.assertNothingLeftRunning(command);
     }
 
     @Test

@@ -75,6 +75,14 @@ class RubyCallsJavaTest {
     }
 
     @Test
+    void textOutsideTheBmpRoundTrips() {
+        // A Ruby String becomes a java.lang.String and back: the emoji is one Ruby character, two Java chars.
+        assertEquals("c \uD83E\uDD80 bña", eval("Calculator.reverse('añb 🦀 c')"));
+        assertEquals(true, eval("text = 'añb 🦀 c'; Calculator.reverse(text) == text.reverse && Calculator.reverse(text).encoding == Encoding::UTF_8"));
+        assertEquals(List.of(7L, 8L), eval("text = 'añb 🦀 c'; [text.length, java.lang.String.new(text).length]"));
+    }
+
+    @Test
     void aJavaExceptionNobodyRescuesReachesTheEmbeddingJavaCodeUnchanged() {
         EvalFailedException e = assertThrows(EvalFailedException.class, () -> eval("Calculator.parse_percent(nil)"));
         assertInstanceOf(NullPointerException.class, e.getCause());
