@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TarListTest {
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private static final String CLASSPATH = Path.of("target/classes").toAbsolutePath() + ":" + Path.of("target/lib").toAbsolutePath() + "/*";
-    static final String NATIVE = Path.of("target/native").toAbsolutePath().toString();
+    /** Where this JVM found libtarball.so: under make test, the sanitizer build (children inherit LD_PRELOAD). */
+    static final String NATIVE = System.getProperty("java.library.path");
 
     record Result(int exitCode, String stdout, String stderr) {}
 
