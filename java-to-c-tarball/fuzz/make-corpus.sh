@@ -59,7 +59,9 @@ hostile "$here/corpus/hostile-offset-map-numbytes.tar" GNU.sparse.offset=0 GNU.s
 hostile "$here/corpus/hostile-map-twice.tar" GNU.sparse.map=0,5 GNU.sparse.map=0,5
 hostile "$here/corpus/hostile-pairs-after-map.tar" GNU.sparse.map=0,5 GNU.sparse.offset=0 GNU.sparse.numbytes=5
 hostile "$here/corpus/hostile-numbytes-alone.tar" GNU.sparse.numbytes=5
-hostile "$here/corpus/hostile-offset-alone.tar" GNU.sparse.offset=0 GNU.sparse.numbytes=5 GNU.sparse.offset=5
+hostile "$here/corpus/hostile-offset-alone.tar" GNU.sparse.numblocks=2 GNU.sparse.offset=0 GNU.sparse.numbytes=5 GNU.sparse.offset=5
+hostile "$here/corpus/hostile-pairs-without-numblocks.tar" GNU.sparse.offset=0 GNU.sparse.numbytes=5
+hostile "$here/corpus/hostile-numblocks-offset-map-numbytes.tar" GNU.sparse.numblocks=1 GNU.sparse.offset=0 GNU.sparse.map= GNU.sparse.numbytes=5
 hostile "$here/corpus/hostile-numblocks-after-map.tar" GNU.sparse.map=0,5 GNU.sparse.numblocks=1
 hostile "$here/corpus/hostile-numblocks-lies.tar" GNU.sparse.numblocks=2 GNU.sparse.offset=0 GNU.sparse.numbytes=5
 hostile "$here/corpus/hostile-1.0-with-map.tar" GNU.sparse.major=1 GNU.sparse.minor=0 GNU.sparse.map=0,5

@@ -332,6 +332,10 @@ static int pax_record(tarball_t *t, const unsigned char *keyword, size_t keyword
             return fail(error, TARBALL_ERROR_FORMAT, "pax header at byte %zu: GNU.sparse.offset and "
                         "GNU.sparse.numbytes records do not come in pairs", at);
         }
+        if (!next->has_numblocks) { /* GNU tar writes the count first, and refuses pairs beyond it; Go needs it */
+            return fail(error, TARBALL_ERROR_FORMAT, "pax header at byte %zu: GNU.sparse.offset before "
+                        "GNU.sparse.numblocks", at);
+        }
         next->map = MAP_0_0;
         if (!is_offset) { /* a chunk is added only when its pair is whole */
             status = add_chunk(t, &next->chunks, next->offset, number, at, error);

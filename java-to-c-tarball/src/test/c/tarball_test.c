@@ -152,14 +152,17 @@ static void sparse_reads_follow_the_map(void) {
 int main(void) {
     /* Issue 23's archive: the numbytes record used to write chunks[SIZE_MAX], before the heap block. */
     hostile_pax("offset, empty map, numbytes", "GNU.sparse.offset=0;GNU.sparse.map=;GNU.sparse.numbytes=5",
+                "GNU.sparse.offset before GNU.sparse.numblocks");
+    hostile_pax("numblocks, offset, empty map, numbytes",
+                "GNU.sparse.numblocks=1;GNU.sparse.offset=0;GNU.sparse.map=;GNU.sparse.numbytes=5",
                 "a GNU.sparse.map after GNU.sparse.offset records: two sparse maps");
     hostile_pax("map twice", "GNU.sparse.map=0,5;GNU.sparse.map=0,5", "a GNU.sparse.map after another one");
     hostile_pax("0.0 pairs after a 0.1 map", "GNU.sparse.map=0,5;GNU.sparse.offset=0;GNU.sparse.numbytes=5",
                 "GNU.sparse.offset after a GNU.sparse.map: two sparse maps");
     hostile_pax("a numbytes with no offset", "GNU.sparse.numbytes=5", "do not come in pairs");
-    hostile_pax("two offsets in a row", "GNU.sparse.offset=0;GNU.sparse.offset=1;GNU.sparse.numbytes=5",
+    hostile_pax("two offsets in a row", "GNU.sparse.numblocks=1;GNU.sparse.offset=0;GNU.sparse.offset=1;GNU.sparse.numbytes=5",
                 "do not come in pairs");
-    hostile_pax("an offset left alone", "GNU.sparse.offset=0;GNU.sparse.numbytes=5;GNU.sparse.offset=5",
+    hostile_pax("an offset left alone", "GNU.sparse.numblocks=2;GNU.sparse.offset=0;GNU.sparse.numbytes=5;GNU.sparse.offset=5",
                 "whose last GNU.sparse.offset has no GNU.sparse.numbytes");
     hostile_pax("numblocks after the map", "GNU.sparse.map=0,5;GNU.sparse.numblocks=1",
                 "GNU.sparse.numblocks comes after the sparse map it counts");
@@ -169,7 +172,7 @@ int main(void) {
                 "a pax sparse file 1.0, whose map is in its data, but its pax header has map records too");
 
     buffer b = {0}; /* a pair split across two pax headers: the second replaces the first */
-    pax(&b, "GNU.sparse.offset=0");
+    pax(&b, "GNU.sparse.numblocks=1;GNU.sparse.offset=0");
     pax(&b, "GNU.sparse.numbytes=5");
     file(&b, "12345");
     refused("a pair split across two pax headers", &b, TARBALL_ERROR_FORMAT, "do not come in pairs");

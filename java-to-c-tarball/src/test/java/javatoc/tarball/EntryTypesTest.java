@@ -169,7 +169,7 @@ class EntryTypesTest {
     @CsvSource(delimiter = '|', value = {
         "GNU.sparse.map=0,5,9                       | GNU.sparse.map has an odd count of numbers",
         "GNU.sparse.numbytes=5                      | do not come in pairs",
-        "GNU.sparse.offset=0                        | whose last GNU.sparse.offset has no GNU.sparse.numbytes",
+        "GNU.sparse.offset=0                        | GNU.sparse.offset before GNU.sparse.numblocks",
         "GNU.sparse.map=0,9; GNU.sparse.size=9      | accounts for 9 bytes, but the entry holds 5",
         "GNU.sparse.map=4,5; GNU.sparse.size=6      | a chunk out of order or past the file's size",
         "GNU.sparse.map=5,0,0,5; GNU.sparse.size=10 | a chunk out of order or past the file's size",
