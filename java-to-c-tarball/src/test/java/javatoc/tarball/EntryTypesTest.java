@@ -86,6 +86,16 @@ class EntryTypesTest {
     }
 
     @Test
+    void aJavaArrayIsFilledWholeThoughCIsCalledForBoundedPieces() throws Exception {
+        Path file = Archives.create(folder.resolve("tree"), "../sparse-pieces.tar", "pax", "--sparse", "--hole-detection=raw", "sparse.img");
+        try (Tarball tarball = Tarball.open(file)) {
+            byte[] whole = new byte[sparse.length]; // 3 MiB in one read(): many critical calls of at most 64 KiB each
+            assertEquals(sparse.length, tarball.read(0, 0, MemorySegment.ofArray(whole)));
+            assertArrayEquals(sparse, whole);
+        }
+    }
+
+    @Test
     void readCopiesAnyEntryIntoAJavaArrayAndSaysWhenThereIsNone() throws Exception {
         Path file = Archives.create(folder.resolve("tree"), "../plain.tar", "gnu", "hello.txt");
         try (Tarball tarball = Tarball.open(file)) {
