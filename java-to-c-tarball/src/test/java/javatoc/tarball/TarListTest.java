@@ -31,8 +31,7 @@ class TarListTest {
         List<String> command = new ArrayList<>(List.of(JAVA, "--enable-native-access=ALL-UNNAMED",
                 "-Djava.library.path=" + libraryPath, "-cp", CLASSPATH, mainClass, archive));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
-        builder.environment().remove("LANG"); // the "C" locale: names must still come out as UTF-8
-        builder.environment().remove("LC_ALL");
+        builder.environment().put("LC_ALL", "C"); // the "C" locale, whatever LANG or LC_CTYPE say: names must still come out as UTF-8
         Path out = Files.createTempFile(workDir, "out", ".txt");
         Path err = Files.createTempFile(workDir, "err", ".txt");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
