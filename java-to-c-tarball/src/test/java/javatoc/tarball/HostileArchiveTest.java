@@ -11,7 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import javatoc.tarball.TarballException.Reason;
 import org.junit.jupiter.api.Test;
@@ -69,40 +74,77 @@ class HostileArchiveTest {
                         "the entry at byte 1024 is a pax sparse file 1.0, whose map is in its data, but its pax header has map records too"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("sparseRecordsThatDoNotMakeOneMap")
-    void sparseRecordsThatDoNotMakeOneMapAreRefused(String what, List<byte[]> paxHeaders, String reason) throws Exception {
+    static Path sparseArchive(String what, List<byte[]> paxHeaders) throws Exception {
         List<byte[]> parts = new ArrayList<>(paxHeaders);
         parts.add(FILE);
-        Path file = Archives.write(folder.resolve(what.replace(' ', '-') + ".tar"), parts.toArray(byte[][]::new));
-        refusedEverywhere(file, Reason.FORMAT, reason);
+        return Archives.write(folder.resolve(what.replace(' ', '-') + ".tar"), parts.toArray(byte[][]::new));
     }
 
-    @Test
-    void aSparseMapPastTheChunkCapIsRefusedBeforeItIsRead() throws Exception {
+    static final String PAST_THE_CHUNK_CAP = "the sparse map of the entry at byte 1024 lists 3000000 chunks, more than the 2097152 this reader accepts";
+
+    static Path pastTheChunkCap() throws Exception {
         byte[] map = Archives.padded("3000000\n".getBytes(StandardCharsets.US_ASCII));
-        Path file = Archives.write(folder.resolve("three-million-chunks.tar"),
+        return Archives.write(folder.resolve("three-million-chunks.tar"),
                 Archives.pax("GNU.sparse.major=1", "GNU.sparse.minor=0", "GNU.sparse.realsize=10"), Archives.header("s", '0', map.length), map);
-        refusedEverywhere(file, Reason.LIMIT, "the sparse map of the entry at byte 1024 lists 3000000 chunks, more than the 2097152 this reader accepts");
     }
 
-    @Test
-    void anArchiveLargerThanTheMemoryCapIsRefusedBeforeItIsRead() throws Exception {
+    static final String PAST_THE_MEMORY_CAP = "the archive is 1073741825 bytes, more than the 1073741824 this reader holds in memory for one archive";
+
+    static Path pastTheMemoryCap() throws Exception {
         Path file = folder.resolve("huge.tar");
         try (RandomAccessFile huge = new RandomAccessFile(file.toFile(), "rw")) {
             huge.setLength((1L << 30) + 1); // a hole: no disk space, and C reads none of it
         }
-        refusedEverywhere(file, Reason.LIMIT, "the archive is 1073741825 bytes, more than the 1073741824 this reader holds in memory for one archive");
+        return file;
     }
 
-    static void refusedEverywhere(Path file, Reason reason, String why) throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sparseRecordsThatDoNotMakeOneMap")
+    void sparseRecordsThatDoNotMakeOneMapAreRefused(String what, List<byte[]> paxHeaders, String reason) throws Exception {
+        refused(sparseArchive(what, paxHeaders), Reason.FORMAT, reason);
+    }
+
+    @Test
+    void aSparseMapPastTheChunkCapIsRefusedBeforeItIsRead() throws Exception {
+        refused(pastTheChunkCap(), Reason.LIMIT, PAST_THE_CHUNK_CAP);
+    }
+
+    @Test
+    void anArchiveLargerThanTheMemoryCapIsRefusedBeforeItIsRead() throws Exception {
+        refused(pastTheMemoryCap(), Reason.LIMIT, PAST_THE_MEMORY_CAP);
+    }
+
+    /** Through FFM and JNA: the same message from the same C. */
+    static void refused(Path file, Reason reason, String why) {
         TarballException ffm = assertThrows(TarballException.class, () -> Tarball.open(file).close());
         assertEquals(file + ": " + why, ffm.getMessage());
         assertEquals(reason, ffm.reason());
         TarballException jna = assertThrows(TarballException.class, () -> JnaTarball.open(file).close());
         assertEquals(ffm.getMessage(), jna.getMessage());
-        TarListTest.Result listed = TarListTest.tarList(folder, TarListTest.NATIVE, file.getFileName().toString());
-        assertEquals(new TarListTest.Result(1, "", "tar-list: error: " + file.getFileName() + ": " + why + "\n"), listed);
+    }
+
+    /** `make tar-list` on each: exit status 1 and one line, never a crash (a JVM each, four at a time). */
+    @Test
+    void tarListSaysWhyInOneLineForEach() throws Exception {
+        Map<Path, String> reasons = new LinkedHashMap<>();
+        for (Arguments arguments : sparseRecordsThatDoNotMakeOneMap().toList()) {
+            Object[] what = arguments.get();
+            @SuppressWarnings("unchecked")
+            List<byte[]> paxHeaders = (List<byte[]>) what[1];
+            reasons.put(sparseArchive((String) what[0], paxHeaders), (String) what[2]);
+        }
+        reasons.put(pastTheChunkCap(), PAST_THE_CHUNK_CAP);
+        reasons.put(pastTheMemoryCap(), PAST_THE_MEMORY_CAP);
+        try (ExecutorService four = Executors.newFixedThreadPool(4)) {
+            Map<Path, Future<TarListTest.Result>> runs = new LinkedHashMap<>();
+            for (Path file : reasons.keySet()) {
+                runs.put(file, four.submit(() -> TarListTest.tarList(folder, TarListTest.NATIVE, file.getFileName().toString())));
+            }
+            for (Path file : reasons.keySet()) {
+                assertEquals(new TarListTest.Result(1, "", "tar-list: error: " + file.getFileName() + ": " + reasons.get(file) + "\n"),
+                        runs.get(file).get());
+            }
+        }
     }
 
     @Test
