@@ -643,8 +643,8 @@ static int read_entry(tarball_t *tarball, size_t pos, uint64_t size, pending *ne
         e.size = next->has_realsize ? next->realsize : size;
         int version_1_0 = next->sparse_major == 1 && next->sparse_minor == 0;
         if (version_1_0 && (next->map != NO_MAP || next->has_numblocks)) {
-            status = fail(error, TARBALL_ERROR_FORMAT, "the entry at byte %zu is a pax sparse file 1.0, whose map is "
-                          "in its data, but its pax header has map records too", pos);
+            status = fail(error, TARBALL_ERROR_FORMAT, "the sparse map of the entry at byte %zu is both in its data "
+                          "(1.0) and in its pax header", pos);
         } else if (version_1_0) {
             size_t map_size = 0;
             status = pax_sparse_map(tarball, buffer + data_at, e.stored, pos, &e, &map_size, error);
@@ -653,12 +653,11 @@ static int read_entry(tarball_t *tarball, size_t pos, uint64_t size, pending *ne
             status = fail(error, TARBALL_ERROR_FORMAT, "the entry at byte %zu is a pax sparse file of a format "
                           "this reader does not know, or has no map", pos);
         } else if (next->has_offset) {
-            status = fail(error, TARBALL_ERROR_FORMAT, "the entry at byte %zu is a pax sparse file whose last "
-                          "GNU.sparse.offset has no GNU.sparse.numbytes", pos);
+            status = fail(error, TARBALL_ERROR_FORMAT, "the sparse map of the entry at byte %zu ends with a "
+                          "GNU.sparse.offset that has no GNU.sparse.numbytes", pos);
         } else if (next->has_numblocks && next->numblocks != next->chunks.count) {
-            status = fail(error, TARBALL_ERROR_FORMAT, "the entry at byte %zu is a pax sparse file whose "
-                          "GNU.sparse.numblocks says %llu chunks, but its map has %zu", pos,
-                          (unsigned long long)next->numblocks, next->chunks.count);
+            status = fail(error, TARBALL_ERROR_FORMAT, "the sparse map of the entry at byte %zu has %zu chunks, but "
+                          "its GNU.sparse.numblocks says %llu", pos, next->chunks.count, (unsigned long long)next->numblocks);
         } else {
             e.chunks = next->chunks; /* the entry takes the map over */
             next->chunks = (chunk_list){0};

@@ -163,13 +163,13 @@ int main(void) {
     hostile_pax("two offsets in a row", "GNU.sparse.numblocks=1;GNU.sparse.offset=0;GNU.sparse.offset=1;GNU.sparse.numbytes=5",
                 "do not come in pairs");
     hostile_pax("an offset left alone", "GNU.sparse.numblocks=2;GNU.sparse.offset=0;GNU.sparse.numbytes=5;GNU.sparse.offset=5",
-                "whose last GNU.sparse.offset has no GNU.sparse.numbytes");
+                "ends with a GNU.sparse.offset that has no GNU.sparse.numbytes");
     hostile_pax("numblocks after the map", "GNU.sparse.map=0,5;GNU.sparse.numblocks=1",
                 "GNU.sparse.numblocks comes after the sparse map it counts");
     hostile_pax("numblocks that lies", "GNU.sparse.numblocks=2;GNU.sparse.offset=0;GNU.sparse.numbytes=5",
-                "GNU.sparse.numblocks says 2 chunks, but its map has 1");
+                "has 1 chunks, but its GNU.sparse.numblocks says 2");
     hostile_pax("1.0 with a map in its header too", "GNU.sparse.major=1;GNU.sparse.minor=0;GNU.sparse.map=0,5",
-                "a pax sparse file 1.0, whose map is in its data, but its pax header has map records too");
+                "is both in its data (1.0) and in its pax header");
 
     buffer b = {0}; /* a pair split across two pax headers: the second replaces the first */
     pax(&b, "GNU.sparse.numblocks=1;GNU.sparse.offset=0");

@@ -63,15 +63,15 @@ class HostileArchiveTest {
                 Arguments.of("a numbytes before any offset", List.of(Archives.pax("GNU.sparse.numbytes=5")),
                         "pax header at byte 0: GNU.sparse.offset and GNU.sparse.numbytes records do not come in pairs"),
                 Arguments.of("an offset left alone", List.of(Archives.pax("GNU.sparse.numblocks=2", "GNU.sparse.offset=0", "GNU.sparse.numbytes=5", "GNU.sparse.offset=5")),
-                        "the entry at byte 1024 is a pax sparse file whose last GNU.sparse.offset has no GNU.sparse.numbytes"),
+                        "the sparse map of the entry at byte 1024 ends with a GNU.sparse.offset that has no GNU.sparse.numbytes"),
                 Arguments.of("a pair split across two pax headers", List.of(Archives.pax("GNU.sparse.numblocks=1", "GNU.sparse.offset=0"), Archives.pax("GNU.sparse.numbytes=5")),
                         "pax header at byte 1024: GNU.sparse.offset and GNU.sparse.numbytes records do not come in pairs"),
                 Arguments.of("a numblocks after the map", List.of(Archives.pax("GNU.sparse.map=0,5", "GNU.sparse.numblocks=1")),
                         "pax header at byte 0: GNU.sparse.numblocks comes after the sparse map it counts"),
                 Arguments.of("a numblocks that lies", List.of(Archives.pax("GNU.sparse.numblocks=2", "GNU.sparse.offset=0", "GNU.sparse.numbytes=5")),
-                        "the entry at byte 1024 is a pax sparse file whose GNU.sparse.numblocks says 2 chunks, but its map has 1"),
+                        "the sparse map of the entry at byte 1024 has 1 chunks, but its GNU.sparse.numblocks says 2"),
                 Arguments.of("1.0 with a map in its header too", List.of(Archives.pax("GNU.sparse.major=1", "GNU.sparse.minor=0", "GNU.sparse.map=0,5")),
-                        "the entry at byte 1024 is a pax sparse file 1.0, whose map is in its data, but its pax header has map records too"));
+                        "the sparse map of the entry at byte 1024 is both in its data (1.0) and in its pax header"));
     }
 
     static Path sparseArchive(String what, List<byte[]> paxHeaders) throws Exception {
