@@ -123,11 +123,15 @@ class HostileArchiveTest {
         assertEquals(ffm.getMessage(), jna.getMessage());
     }
 
-    /** `make tar-list` on each: exit status 1 and one line, never a crash (a JVM each, four at a time). */
+    /**
+     * The tar-list program on the issue's archive, on the same records with the count first (the
+     * second-map path), and past each cap: exit status 1 and one line, never a crash. (A JVM
+     * each, so not for every archive above: those differ only in C's message, checked there.)
+     */
     @Test
-    void tarListSaysWhyInOneLineForEach() throws Exception {
+    void tarListSaysWhyInOneLine() throws Exception {
         Map<Path, String> reasons = new LinkedHashMap<>();
-        for (Arguments arguments : sparseRecordsThatDoNotMakeOneMap().toList()) {
+        for (Arguments arguments : sparseRecordsThatDoNotMakeOneMap().limit(2).toList()) {
             Object[] what = arguments.get();
             @SuppressWarnings("unchecked")
             List<byte[]> paxHeaders = (List<byte[]>) what[1];
@@ -135,10 +139,10 @@ class HostileArchiveTest {
         }
         reasons.put(pastTheChunkCap(), PAST_THE_CHUNK_CAP);
         reasons.put(pastTheMemoryCap(), PAST_THE_MEMORY_CAP);
-        try (ExecutorService four = Executors.newFixedThreadPool(4)) {
+        try (ExecutorService all = Executors.newFixedThreadPool(reasons.size())) {
             Map<Path, Future<TarListTest.Result>> runs = new LinkedHashMap<>();
             for (Path file : reasons.keySet()) {
-                runs.put(file, four.submit(() -> TarListTest.tarList(folder, TarListTest.NATIVE, file.getFileName().toString())));
+                runs.put(file, all.submit(() -> TarListTest.tarList(folder, TarListTest.NATIVE, file.getFileName().toString())));
             }
             for (Path file : reasons.keySet()) {
                 assertEquals(new TarListTest.Result(1, "", "tar-list: error: " + file.getFileName() + ": " + reasons.get(file) + "\n"),
