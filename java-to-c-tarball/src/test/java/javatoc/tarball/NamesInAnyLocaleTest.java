@@ -23,10 +23,10 @@ class NamesInAnyLocaleTest {
                 "--enable-native-access=ALL-UNNAMED", "-Djava.library.path=" + TarListTest.NATIVE, "-Djna.library.path=" + TarListTest.NATIVE,
                 "-cp", System.getProperty("java.class.path"), PrintNames.class.getName(), archive.toString());
         builder.environment().put("LC_ALL", "C"); // JNA's default string encoding is then ASCII
-        builder.redirectErrorStream(true);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Path out = folder.resolve("out.txt"); // a file, not a pipe: a child that hangs cannot hang the test
+        Process process = builder.redirectErrorStream(true).redirectOutput(out.toFile()).start();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the child JVM did not finish");
+        String output = Files.readString(out, StandardCharsets.UTF_8);
         String expected = PrintNames.codePoints(List.of(NAME));
         assertEquals("U+006E U+0061 U+00EF U+0076 U+0065 U+002D U+1D11E U+002E U+0074 U+0078 U+0074", expected); // the name, by hand
         assertEquals("ffm " + expected + "\njna " + expected + "\n", output);
