@@ -295,7 +295,7 @@ static int pax_record(tarball_t *t, const unsigned char *keyword, size_t keyword
                     (int)keyword_length, keyword);
     }
     int ok = 1, status = TARBALL_OK;
-    if (keyword_length > 11 && memcmp(keyword, "GNU.sparse.", 11) == 0) {
+    if (keyword_length >= 10 && memcmp(keyword, "GNU.sparse", 10) == 0) { /* as libarchive counts them */
         next->sparse_records = 1;
     }
     if (KEY("path")) {

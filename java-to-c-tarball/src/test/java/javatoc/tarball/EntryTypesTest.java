@@ -184,6 +184,7 @@ class EntryTypesTest {
         "GNU.sparse.map=4,5; GNU.sparse.size=6      | a chunk out of order or past the file's size",
         "GNU.sparse.map=5,0,0,5; GNU.sparse.size=10 | a chunk out of order or past the file's size",
         "GNU.sparse.major=2; GNU.sparse.minor=0     | a pax sparse file of a format this reader does not know",
+        "GNU.sparse=tar                             | a pax sparse file of a format this reader does not know",
     })
     void aBadSparseMapIsRefused(String records, String message) throws Exception {
         StringBuilder pax = new StringBuilder();
