@@ -43,7 +43,14 @@
 typedef struct {
     uint64_t offset; /* in the file */
     uint64_t length;
+    uint64_t stored_at; /* where its bytes start in the entry's stored data */
 } chunk;
+
+/* A sparse file's map: chunks in file order. */
+typedef struct {
+    chunk *items;
+    size_t count, capacity;
+} chunk_list;
 
 typedef struct {
     char *name; /* malloc'ed, NUL-terminated */
@@ -53,8 +60,7 @@ typedef struct {
     uint64_t size;  /* the content's length (a sparse file's real size) */
     size_t offset;  /* of the data in the buffer */
     size_t stored;  /* bytes of data at offset */
-    chunk *chunks;  /* a sparse file's map: where its stored bytes go; NULL if not sparse */
-    size_t chunk_count;
+    chunk_list chunks; /* a sparse file's map: where its stored bytes go (no empty chunk) */
     int type;
 } entry;
 
@@ -64,6 +70,8 @@ struct tarball {
     entry *entries;
     size_t count;
     size_t capacity;
+    size_t memory; /* bytes taken for this archive: its buffer and every allocation of the index */
+    int over_budget; /* an allocation was refused because memory would pass TARBALL_MAX_MEMORY */
 };
 
 /* What the extended headers before an entry said about it ('L', 'K' and 'x'). */
@@ -79,11 +87,11 @@ typedef struct {
     int has_realsize; /* GNU.sparse.realsize (1.0) or GNU.sparse.size (0.x) */
     uint64_t realsize;
     int sparse_major, sparse_minor; /* -1 if not given */
-    int sparse_map_given;           /* 0.x: GNU.sparse.map or GNU.sparse.offset/numbytes */
     int sparse_records;             /* any GNU.sparse.* record at all */
-    chunk *chunks;
-    size_t chunk_count, chunk_capacity;
-    int half_chunk; /* 0.0: an offset is waiting for its numbytes */
+    enum { NO_MAP, MAP_0_0, MAP_0_1 } map; /* 0.0: offset/numbytes records; 0.1: one GNU.sparse.map */
+    chunk_list chunks;
+    int has_offset; /* 0.0: an offset waits for its numbytes */
+    uint64_t offset;
     int has_numblocks;
     uint64_t numblocks;
     int pax_given; /* a pax header came: another one replaces it */
@@ -101,8 +109,31 @@ static int fail(tarball_error *error, int code, const char *format, ...) {
     return code;
 }
 
-static char *copy_name(const void *bytes, size_t length) {
-    char *name = malloc(length + 1);
+/* Every allocation for an archive is counted against TARBALL_MAX_MEMORY, so that a small archive
+ * cannot ask for far more memory than its size. Freed bytes are not given back: an upper bound. */
+static void *allocate(tarball_t *t, void *old, size_t old_size, size_t new_size) {
+    if (new_size > old_size && new_size - old_size > TARBALL_MAX_MEMORY - t->memory) {
+        t->over_budget = 1;
+        return NULL;
+    }
+    void *grown = realloc(old, new_size);
+    if (grown != NULL && new_size > old_size) {
+        t->memory += new_size - old_size;
+    }
+    return grown;
+}
+
+/* Why an allocation failed: the cap, or the system's own memory. */
+static int no_memory(const tarball_t *t, tarball_error *error) {
+    if (t->over_budget) {
+        return fail(error, TARBALL_ERROR_LIMIT, "it needs more than %llu bytes of memory (the archive and its index), "
+                    "the most this reader gives one archive", (unsigned long long)TARBALL_MAX_MEMORY);
+    }
+    return fail(error, TARBALL_ERROR_MEMORY, "out of memory");
+}
+
+static char *copy_name(tarball_t *t, const void *bytes, size_t length) {
+    char *name = allocate(t, NULL, 0, length + 1);
     if (name != NULL) {
         memcpy(name, bytes, length);
         name[length] = '\0';
@@ -202,9 +233,9 @@ static size_t field_length(const unsigned char *field, size_t width) {
 }
 
 /* Replaces *text with a copy of the bytes (NULL for an empty value: "not given"). */
-static int set_text(char **text, size_t *text_length, const unsigned char *bytes, size_t length) {
+static int set_text(tarball_t *t, char **text, size_t *text_length, const unsigned char *bytes, size_t length) {
     char *copy = NULL;
-    if (length > 0 && (copy = copy_name(bytes, length)) == NULL) {
+    if (length > 0 && (copy = copy_name(t, bytes, length)) == NULL) {
         return 0;
     }
     free(*text);
@@ -213,27 +244,30 @@ static int set_text(char **text, size_t *text_length, const unsigned char *bytes
     return 1;
 }
 
-static int add_chunk(chunk **chunks, size_t *count, size_t *capacity, uint64_t offset, uint64_t length) {
-    if (*count == *capacity) {
-        size_t grown_capacity = *capacity == 0 ? 8 : *capacity * 2;
-        chunk *grown = realloc(*chunks, grown_capacity * sizeof *grown);
-        if (grown == NULL) {
-            return 0;
-        }
-        *chunks = grown;
-        *capacity = grown_capacity;
+/* Appends a chunk to the map of the entry (or pax header) at byte at. */
+static int add_chunk(tarball_t *t, chunk_list *chunks, uint64_t offset, uint64_t length, size_t at, tarball_error *error) {
+    if (chunks->count == TARBALL_MAX_SPARSE_CHUNKS) {
+        return fail(error, TARBALL_ERROR_LIMIT, "the sparse map at byte %zu has more than %d chunks, the most this "
+                    "reader accepts", at, TARBALL_MAX_SPARSE_CHUNKS);
     }
-    (*chunks)[*count].offset = offset;
-    (*chunks)[*count].length = length;
-    (*count)++;
-    return 1;
+    if (chunks->count == chunks->capacity) {
+        size_t capacity = chunks->capacity == 0 ? 8 : chunks->capacity * 2;
+        chunk *grown = allocate(t, chunks->items, chunks->capacity * sizeof *grown, capacity * sizeof *grown);
+        if (grown == NULL) {
+            return no_memory(t, error);
+        }
+        chunks->items = grown;
+        chunks->capacity = capacity;
+    }
+    chunks->items[chunks->count++] = (chunk){offset, length, 0};
+    return TARBALL_OK;
 }
 
 static void clear_pending(pending *next) {
     free(next->name);
     free(next->link);
     free(next->sparse_name);
-    free(next->chunks);
+    free(next->chunks.items);
     memset(next, 0, sizeof *next);
     next->sparse_major = next->sparse_minor = -1;
 }
@@ -242,7 +276,7 @@ static void clear_pending(pending *next) {
 
 /* One pax record about the next entry. We use path, linkpath, size and GNU's sparse records;
  * others (times, owners, ...) are skipped. */
-static int pax_record(const unsigned char *keyword, size_t keyword_length, const unsigned char *value,
+static int pax_record(tarball_t *t, const unsigned char *keyword, size_t keyword_length, const unsigned char *value,
                       size_t value_length, size_t at, pending *next, tarball_error *error) {
     uint64_t number = 0;
     if (keyword_length == 0 || memchr(keyword, '\0', keyword_length) != NULL) {
@@ -260,18 +294,18 @@ static int pax_record(const unsigned char *keyword, size_t keyword_length, const
         return fail(error, TARBALL_ERROR_FIELD, "pax header at byte %zu: %.*s is not a 64-bit number", at,
                     (int)keyword_length, keyword);
     }
-    int ok = 1;
-    if (keyword_length > 11 && memcmp(keyword, "GNU.sparse.", 11) == 0) {
+    int ok = 1, status = TARBALL_OK;
+    if (keyword_length >= 10 && memcmp(keyword, "GNU.sparse", 10) == 0) { /* as libarchive counts them */
         next->sparse_records = 1;
     }
     if (KEY("path")) {
         next->pax_path = 1;
-        ok = set_text(&next->name, &next->name_length, value, value_length);
+        ok = set_text(t, &next->name, &next->name_length, value, value_length);
     } else if (KEY("linkpath")) {
         next->pax_linkpath = 1;
-        ok = set_text(&next->link, &next->link_length, value, value_length);
+        ok = set_text(t, &next->link, &next->link_length, value, value_length);
     } else if (KEY("GNU.sparse.name")) {
-        ok = set_text(&next->sparse_name, &next->sparse_name_length, value, value_length);
+        ok = set_text(t, &next->sparse_name, &next->sparse_name_length, value, value_length);
     } else if (KEY("size")) {
         next->has_size = value_length > 0;
         next->size = number;
@@ -282,27 +316,40 @@ static int pax_record(const unsigned char *keyword, size_t keyword_length, const
         int small = number > 1000 ? 1000 : (int)number;
         *(KEY("GNU.sparse.major") ? &next->sparse_major : &next->sparse_minor) = value_length > 0 ? small : -1;
     } else if (KEY("GNU.sparse.numblocks")) {
+        if (next->map != NO_MAP) { /* GNU tar would start the map again: refuse to guess */
+            return fail(error, TARBALL_ERROR_FORMAT, "pax header at byte %zu: GNU.sparse.numblocks comes after the "
+                        "sparse map it counts", at);
+        }
         next->has_numblocks = value_length > 0;
         next->numblocks = number;
     } else if (KEY("GNU.sparse.offset") || KEY("GNU.sparse.numbytes")) { /* 0.0: pairs, in order */
         int is_offset = KEY("GNU.sparse.offset");
-        if (value_length == 0 || is_offset == next->half_chunk) {
+        if (next->map == MAP_0_1) {
+            return fail(error, TARBALL_ERROR_FORMAT, "pax header at byte %zu: GNU.sparse.%s after a GNU.sparse.map: "
+                        "two sparse maps", at, is_offset ? "offset" : "numbytes");
+        }
+        if (value_length == 0 || is_offset == next->has_offset) {
             return fail(error, TARBALL_ERROR_FORMAT, "pax header at byte %zu: GNU.sparse.offset and "
                         "GNU.sparse.numbytes records do not come in pairs", at);
         }
-        next->sparse_map_given = 1;
-        if (is_offset) {
-            ok = add_chunk(&next->chunks, &next->chunk_count, &next->chunk_capacity, number, 0);
-        } else {
-            next->chunks[next->chunk_count - 1].length = number;
+        if (!next->has_numblocks) { /* GNU tar writes the count first, and refuses pairs beyond it; Go needs it */
+            return fail(error, TARBALL_ERROR_FORMAT, "pax header at byte %zu: GNU.sparse.offset before "
+                        "GNU.sparse.numblocks", at);
         }
-        next->half_chunk = is_offset;
+        next->map = MAP_0_0;
+        if (!is_offset) { /* a chunk is added only when its pair is whole */
+            status = add_chunk(t, &next->chunks, next->offset, number, at, error);
+        }
+        next->offset = number, next->has_offset = is_offset;
     } else if (KEY("GNU.sparse.map")) { /* 0.1: "offset,length,offset,length,..." */
-        next->sparse_map_given = 1;
-        next->chunk_count = 0;
+        if (next->map != NO_MAP) {
+            return fail(error, TARBALL_ERROR_FORMAT, "pax header at byte %zu: a GNU.sparse.map after %s: two sparse "
+                        "maps", at, next->map == MAP_0_1 ? "another one" : "GNU.sparse.offset records");
+        }
+        next->map = MAP_0_1;
         size_t start = 0, numbers = 0;
         uint64_t offset = 0;
-        for (size_t k = 0; ok && k <= value_length && value_length > 0; k++) {
+        for (size_t k = 0; status == TARBALL_OK && k <= value_length && value_length > 0; k++) {
             if (k < value_length && value[k] != ',') {
                 continue;
             }
@@ -313,21 +360,21 @@ static int pax_record(const unsigned char *keyword, size_t keyword_length, const
             if (numbers++ % 2 == 0) {
                 offset = number;
             } else {
-                ok = add_chunk(&next->chunks, &next->chunk_count, &next->chunk_capacity, offset, number);
+                status = add_chunk(t, &next->chunks, offset, number, at, error);
             }
             start = k + 1;
         }
-        if (numbers % 2 != 0) {
+        if (status == TARBALL_OK && numbers % 2 != 0) {
             return fail(error, TARBALL_ERROR_FORMAT, "pax header at byte %zu: GNU.sparse.map has an odd count "
                         "of numbers", at);
         }
     }
-    return ok ? TARBALL_OK : fail(error, TARBALL_ERROR_MEMORY, "out of memory");
+    return !ok ? no_memory(t, error) : status;
 }
 
 /* pax extended header data: records "<length> <keyword>=<value>\n", where <length> is the
  * decimal length of the whole record. */
-static int parse_pax(const unsigned char *data, size_t size, size_t at, pending *next, tarball_error *error) {
+static int parse_pax(tarball_t *t, const unsigned char *data, size_t size, size_t at, pending *next, tarball_error *error) {
     size_t pos = 0;
     while (pos < size && data[pos] != '\0') { /* a NUL ends the records (padding), as GNU tar reads them */
         size_t length = 0;
@@ -349,7 +396,7 @@ static int parse_pax(const unsigned char *data, size_t size, size_t at, pending 
         if (equals == NULL) {
             return fail(error, TARBALL_ERROR_FORMAT, "pax header at byte %zu: a record has no '='", at);
         }
-        int status = pax_record(keyword, (size_t)(equals - keyword), equals + 1, (size_t)(end - equals - 1), at,
+        int status = pax_record(t, keyword, (size_t)(equals - keyword), equals + 1, (size_t)(end - equals - 1), at,
                                 next, error);
         if (status != TARBALL_OK) {
             return status;
@@ -382,7 +429,7 @@ static int entry_type(unsigned char flag, int *header_only) {
 static int add_entry(tarball_t *tarball, const entry *e) {
     if (tarball->count == tarball->capacity) {
         size_t capacity = tarball->capacity == 0 ? 16 : tarball->capacity * 2;
-        entry *grown = realloc(tarball->entries, capacity * sizeof *grown);
+        entry *grown = allocate(tarball, tarball->entries, tarball->capacity * sizeof *grown, capacity * sizeof *grown);
         if (grown == NULL) {
             return 0;
         }
@@ -394,7 +441,7 @@ static int add_entry(tarball_t *tarball, const entry *e) {
 }
 
 /* The name from the header: ustar splits long names into prefix "/" name. */
-static char *header_name(const unsigned char *header, size_t *length) {
+static char *header_name(tarball_t *t, const unsigned char *header, size_t *length) {
     size_t name_length = field_length(header + NAME_AT, NAME_SIZE);
     size_t prefix_length = 0;
     /* POSIX's magic is "ustar\0"; GNU's is "ustar  \0", and GNU uses these bytes for other things.
@@ -405,7 +452,7 @@ static char *header_name(const unsigned char *header, size_t *length) {
     /* a '/' between them, unless the prefix ends with one (as libarchive and Go join them) */
     int slash = prefix_length > 0 && header[PREFIX_AT + prefix_length - 1] != '/';
     size_t total = prefix_length + slash + name_length;
-    char *name = malloc(total + 1);
+    char *name = allocate(t, NULL, 0, total + 1);
     if (name == NULL) {
         return NULL;
     }
@@ -421,14 +468,14 @@ static char *header_name(const unsigned char *header, size_t *length) {
 
 /* Old GNU sparse map: pairs in the header, then in extension blocks right after it (before
  * the data). Moves *data_at past the extension blocks. An empty offset field ends a block's pairs. */
-static int gnu_sparse_map(const unsigned char *buffer, size_t end, size_t at, size_t *data_at, entry *e,
-                          tarball_error *error) {
+static int gnu_sparse_map(tarball_t *t, size_t at, size_t *data_at, entry *e, tarball_error *error) {
+    const unsigned char *buffer = t->buffer;
+    size_t end = t->buffer_size;
     const unsigned char *pairs = buffer + at + GNU_SPARSE_AT;
     size_t count = 4;
     /* Extension blocks follow when the header says so, unless its first pair is empty: then,
      * as libarchive reads it, there is no map at all (GNU tar stops at any empty pair). */
     int more = buffer[at + GNU_EXTENDED_AT] != 0 && pairs[0] != '\0';
-    size_t capacity = 0;
     uint64_t realsize = 0;
     if (!parse_number(buffer + at + GNU_REALSIZE_AT, 12, 1, &realsize)) {
         return fail(error, TARBALL_ERROR_FIELD, "the sparse file at byte %zu has a real size that is not a number", at);
@@ -441,8 +488,9 @@ static int gnu_sparse_map(const unsigned char *buffer, size_t end, size_t at, si
                 return fail(error, TARBALL_ERROR_FIELD, "the sparse map of the entry at byte %zu has a field that "
                             "is not a number", at);
             }
-            if (!add_chunk(&e->chunks, &e->chunk_count, &capacity, offset, length)) {
-                return fail(error, TARBALL_ERROR_MEMORY, "out of memory");
+            int status = add_chunk(t, &e->chunks, offset, length, at, error);
+            if (status != TARBALL_OK) {
+                return status;
             }
         }
         if (!more) {
@@ -460,9 +508,10 @@ static int gnu_sparse_map(const unsigned char *buffer, size_t end, size_t at, si
 
 /* pax sparse 1.0: the map is at the start of the data, in decimal lines ("count\n", then
  * "offset\nlength\n" per chunk), padded to a whole block; the file's bytes follow it. */
-static int pax_sparse_map(const unsigned char *data, size_t stored, size_t at, entry *e, size_t *map_size,
-                          tarball_error *error) {
-    size_t pos = 0, capacity = 0;
+static int pax_sparse_map(tarball_t *t, const unsigned char *data, size_t stored, size_t at, entry *e,
+                          size_t *map_size, tarball_error *error) {
+    size_t pos = 0;
+    int status = TARBALL_OK;
     uint64_t numbers[2], count = 0;
     for (uint64_t n = 0; n == 0 || n <= 2 * count; n++) {
         size_t start = pos;
@@ -475,12 +524,16 @@ static int pax_sparse_map(const unsigned char *data, size_t stored, size_t at, e
         pos++;
         if (n == 0) {
             count = numbers[0];
+            if (count > TARBALL_MAX_SPARSE_CHUNKS) {
+                return fail(error, TARBALL_ERROR_LIMIT, "the sparse map of the entry at byte %zu lists %llu chunks, "
+                            "more than the %d this reader accepts", at, (unsigned long long)count, TARBALL_MAX_SPARSE_CHUNKS);
+            }
             if (count > stored / 4) { /* each chunk needs at least "0\n0\n" */
                 return fail(error, TARBALL_ERROR_FORMAT, "the sparse map of the entry at byte %zu lists more "
                             "chunks than it has room for", at);
             }
-        } else if (n % 2 == 0 && !add_chunk(&e->chunks, &e->chunk_count, &capacity, numbers[1], numbers[0])) {
-            return fail(error, TARBALL_ERROR_MEMORY, "out of memory");
+        } else if (n % 2 == 0 && (status = add_chunk(t, &e->chunks, numbers[1], numbers[0], at, error)) != TARBALL_OK) {
+            return status;
         }
     }
     *map_size = (pos + BLOCK - 1) / BLOCK * BLOCK;
@@ -490,32 +543,40 @@ static int pax_sparse_map(const unsigned char *data, size_t stored, size_t at, e
     return TARBALL_OK;
 }
 
-/* A sparse map must lie inside the file, in order, and account for every stored byte. */
-static int check_sparse_map(const entry *e, size_t at, tarball_error *error) {
+/* A sparse map must lie inside the file, in order, and account for every stored byte. Then its
+ * empty chunks go (they hold nothing), and each chunk learns where its bytes are stored: every
+ * chunk left covers at least one byte, which keeps tarball_file_read's loop as short as its copy. */
+static int check_sparse_map(entry *e, size_t at, tarball_error *error) {
     uint64_t end = 0, total = 0;
+    size_t kept = 0;
     if (e->size > INT64_MAX) { /* a size Java's long (and libarchive's) cannot hold */
         return fail(error, TARBALL_ERROR_FIELD, "the sparse file at byte %zu has a real size over 2^63 - 1", at);
     }
-    for (size_t k = 0; k < e->chunk_count; k++) {
-        const chunk *c = &e->chunks[k];
-        if (c->offset < end || c->length > e->size || c->offset > e->size - c->length) {
+    for (size_t k = 0; k < e->chunks.count; k++) {
+        chunk c = e->chunks.items[k];
+        if (c.offset < end || c.length > e->size || c.offset > e->size - c.length) {
             return fail(error, TARBALL_ERROR_FORMAT, "the sparse map of the entry at byte %zu has a chunk out of "
                         "order or past the file's size", at);
         }
-        end = c->offset + c->length;
-        total += c->length;
+        end = c.offset + c.length;
+        c.stored_at = total;
+        total += c.length;
+        if (c.length > 0) {
+            e->chunks.items[kept++] = c;
+        }
     }
     if (total != e->stored) {
         return fail(error, TARBALL_ERROR_FORMAT, "the sparse map of the entry at byte %zu accounts for %llu bytes, "
                     "but the entry holds %zu", at, (unsigned long long)total, e->stored);
     }
+    e->chunks.count = kept;
     return TARBALL_OK;
 }
 
 static void free_entry(entry *e) {
     free(e->name);
     free(e->link);
-    free(e->chunks);
+    free(e->chunks.items);
 }
 
 /* The entry whose header is at pos, with what the extended headers said (next). Returns its
@@ -535,8 +596,8 @@ static int read_entry(tarball_t *tarball, size_t pos, uint64_t size, pending *ne
         e.name = next->sparse_name, e.name_length = next->sparse_name_length, next->sparse_name = NULL;
     } else if (next->name != NULL) {
         e.name = next->name, e.name_length = next->name_length, next->name = NULL;
-    } else if ((e.name = header_name(header, &e.name_length)) == NULL) {
-        return fail(error, TARBALL_ERROR_MEMORY, "out of memory");
+    } else if ((e.name = header_name(tarball, header, &e.name_length)) == NULL) {
+        return no_memory(tarball, error);
     }
     if (next->has_size) {
         size = next->size; /* a pax "size" record overrides the header */
@@ -549,16 +610,16 @@ static int read_entry(tarball_t *tarball, size_t pos, uint64_t size, pending *ne
         if (next->link != NULL) {
             e.link = next->link, e.link_length = next->link_length, next->link = NULL;
         } else if ((e.link_length = field_length(header + LINK_AT, LINK_SIZE)) > 0
-                   && (e.link = copy_name(header + LINK_AT, e.link_length)) == NULL) {
+                   && (e.link = copy_name(tarball, header + LINK_AT, e.link_length)) == NULL) {
             free_entry(&e);
-            return fail(error, TARBALL_ERROR_MEMORY, "out of memory");
+            return no_memory(tarball, error);
         }
     }
     if (header_only) {
         size = 0;
     }
     if (e.type == TARBALL_SPARSE_FILE) {
-        status = gnu_sparse_map(buffer, end, pos, &data_at, &e, error);
+        status = gnu_sparse_map(tarball, pos, &data_at, &e, error);
     }
     size_t available = end - data_at;
     if (status == TARBALL_OK && size > available) {
@@ -580,27 +641,33 @@ static int read_entry(tarball_t *tarball, size_t pos, uint64_t size, pending *ne
     } else if (status == TARBALL_OK && pax_sparse && e.type == TARBALL_FILE) {
         e.type = TARBALL_SPARSE_FILE;
         e.size = next->has_realsize ? next->realsize : size;
-        if (next->sparse_major == 1 && next->sparse_minor == 0) {
+        int version_1_0 = next->sparse_major == 1 && next->sparse_minor == 0;
+        if (version_1_0 && (next->map != NO_MAP || next->has_numblocks)) {
+            status = fail(error, TARBALL_ERROR_FORMAT, "the sparse map of the entry at byte %zu is both in its data "
+                          "(1.0) and in its pax header", pos);
+        } else if (version_1_0) {
             size_t map_size = 0;
-            status = pax_sparse_map(buffer + data_at, e.stored, pos, &e, &map_size, error);
+            status = pax_sparse_map(tarball, buffer + data_at, e.stored, pos, &e, &map_size, error);
             e.offset += map_size, e.stored -= map_size;
-        } else if (next->sparse_major > 0 || !(next->sparse_map_given || next->has_numblocks) || next->half_chunk
-                   || (next->has_numblocks && next->numblocks != next->chunk_count)) {
+        } else if (next->sparse_major > 0 || (next->map == NO_MAP && !next->has_numblocks)) {
             status = fail(error, TARBALL_ERROR_FORMAT, "the entry at byte %zu is a pax sparse file of a format "
-                          "this reader does not know, or its map is incomplete", pos);
+                          "this reader does not know, or has no map", pos);
+        } else if (next->has_offset) {
+            status = fail(error, TARBALL_ERROR_FORMAT, "the sparse map of the entry at byte %zu ends with a "
+                          "GNU.sparse.offset that has no GNU.sparse.numbytes", pos);
+        } else if (next->has_numblocks && next->numblocks != next->chunks.count) {
+            status = fail(error, TARBALL_ERROR_FORMAT, "the sparse map of the entry at byte %zu has %zu chunks, but "
+                          "its GNU.sparse.numblocks says %llu", pos, next->chunks.count, (unsigned long long)next->numblocks);
         } else {
-            e.chunks = next->chunks, e.chunk_count = next->chunk_count, next->chunks = NULL;
+            e.chunks = next->chunks; /* the entry takes the map over */
+            next->chunks = (chunk_list){0};
         }
-    }
-    if (status == TARBALL_OK && e.type == TARBALL_SPARSE_FILE && e.chunks == NULL
-        && (e.chunks = malloc(sizeof(chunk))) == NULL) { /* a file that is all hole still has a (empty) map */
-        status = fail(error, TARBALL_ERROR_MEMORY, "out of memory");
     }
     if (status == TARBALL_OK && e.type == TARBALL_SPARSE_FILE) {
         status = check_sparse_map(&e, pos, error);
     }
     if (status == TARBALL_OK && !add_entry(tarball, &e)) {
-        status = fail(error, TARBALL_ERROR_MEMORY, "out of memory");
+        status = no_memory(tarball, error);
     }
     if (status != TARBALL_OK) {
         free_entry(&e);
@@ -679,17 +746,17 @@ static int parse(tarball_t *tarball, tarball_error *error) {
         if ((flag == 'L' && next.pax_path) || (flag == 'K' && next.pax_linkpath)) {
             /* a pax path or linkpath wins over a GNU long name, as GNU tar and libarchive read them */
         } else if (flag == 'L' || flag == 'K') { /* GNU long name or link name: the data is the next entry's */
-            int ok = flag == 'L' ? set_text(&next.name, &next.name_length, data, field_length(data, (size_t)size))
-                                 : set_text(&next.link, &next.link_length, data, field_length(data, (size_t)size));
+            int ok = flag == 'L' ? set_text(tarball, &next.name, &next.name_length, data, field_length(data, (size_t)size))
+                                 : set_text(tarball, &next.link, &next.link_length, data, field_length(data, (size_t)size));
             if (!ok) {
-                status = fail(error, TARBALL_ERROR_MEMORY, "out of memory");
+                status = no_memory(tarball, error);
             }
         } else if (flag == 'x' || flag == 'X') { /* pax ('X': Solaris): records about the next entry */
             if (next.pax_given) {
                 clear_pending(&next); /* a second pax header replaces the first, as GNU tar, libarchive and Go read it */
             }
             next.pax_given = 1;
-            status = parse_pax(data, (size_t)size, pos, &next, error);
+            status = parse_pax(tarball, data, (size_t)size, pos, &next, error);
         } /* 'g' (pax global records), 'V' (a GNU volume label) and 'A' (a Solaris ACL) are skipped */
         pos = data_at + padded;
     }
@@ -701,6 +768,13 @@ static int parse(tarball_t *tarball, tarball_error *error) {
     return status;
 }
 
+/* The archive is read whole into memory, so it counts against TARBALL_MAX_MEMORY too. */
+static int too_large(unsigned long long size, tarball_error *error) {
+    return size > TARBALL_MAX_MEMORY ? fail(error, TARBALL_ERROR_LIMIT, "the archive is %llu bytes, more than the %llu "
+                                            "this reader holds in memory for one archive", size,
+                                            (unsigned long long)TARBALL_MAX_MEMORY) : TARBALL_OK;
+}
+
 static tarball_t *open_buffer(unsigned char *buffer, size_t size, tarball_error *error) {
     tarball_t *tarball = calloc(1, sizeof *tarball);
     if (tarball == NULL) {
@@ -710,6 +784,7 @@ static tarball_t *open_buffer(unsigned char *buffer, size_t size, tarball_error 
     }
     tarball->buffer = buffer;
     tarball->buffer_size = size;
+    tarball->memory = size;
     if (parse(tarball, error) != TARBALL_OK) {
         tarball_close(tarball);
         return NULL;
@@ -724,6 +799,9 @@ static tarball_t *open_buffer(unsigned char *buffer, size_t size, tarball_error 
 tarball_t *tarball_open_memory(const void *data, size_t size, tarball_error *error) {
     if (data == NULL && size > 0) {
         fail(error, TARBALL_ERROR_IO, "no data");
+        return NULL;
+    }
+    if (too_large(size, error) != TARBALL_OK) {
         return NULL;
     }
     unsigned char *buffer = malloc(size > 0 ? size : 1);
@@ -750,6 +828,10 @@ tarball_t *tarball_open(const char *path, tarball_error *error) {
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         fail(error, TARBALL_ERROR_IO, "not a regular file");
+        close(fd);
+        return NULL;
+    }
+    if (too_large((unsigned long long)st.st_size, error) != TARBALL_OK) {
         close(fd);
         return NULL;
     }
@@ -815,13 +897,23 @@ unsigned long long tarball_file_size(const tarball_t *tarball, size_t index) {
 }
 
 const char *tarball_file_data(const tarball_t *tarball, size_t index, size_t *size) {
-    if (tarball == NULL || index >= tarball->count || tarball->entries[index].chunks != NULL) {
+    if (tarball == NULL || index >= tarball->count || tarball->entries[index].type == TARBALL_SPARSE_FILE) {
         return NULL;
     }
     if (size != NULL) {
         *size = tarball->entries[index].stored;
     }
     return (const char *)tarball->buffer + tarball->entries[index].offset;
+}
+
+const void *tarball_archive(const tarball_t *tarball, size_t *size) {
+    if (tarball == NULL) {
+        return NULL;
+    }
+    if (size != NULL) {
+        *size = tarball->buffer_size;
+    }
+    return tarball->buffer;
 }
 
 long long tarball_file_read(const tarball_t *tarball, size_t index, unsigned long long offset, void *dest,
@@ -839,23 +931,35 @@ long long tarball_file_read(const tarball_t *tarball, size_t index, unsigned lon
     if (length > INT64_MAX) {
         length = INT64_MAX;
     }
+    uintptr_t to = (uintptr_t)dest, archive = (uintptr_t)tarball->buffer;
+    if (dest == NULL || (to < archive + tarball->buffer_size && archive < to + length)) {
+        return -1; /* nowhere to write, or into the archive itself: memcpy's arguments would overlap */
+    }
     const unsigned char *data = tarball->buffer + e->offset;
-    if (e->chunks == NULL) {
+    if (e->type != TARBALL_SPARSE_FILE) {
         memcpy(dest, data + offset, length);
         return (long long)length;
     }
-    /* A sparse file: zeros, then the part of each chunk inside [offset, offset + length). */
+    /* A sparse file: zeros, then the part of each chunk inside [offset, last). The chunks are in
+     * order and none is empty: a binary search finds the first that ends after offset, and each
+     * one from there copies at least one byte, so a call costs O(log chunks + length). */
     memset(dest, 0, length);
     uint64_t last = offset + length;
-    size_t stored_at = 0; /* where the chunk starts in the stored data */
-    for (size_t k = 0; k < e->chunk_count && e->chunks[k].offset < last; k++) {
-        const chunk *c = &e->chunks[k];
-        if (c->offset + c->length > offset) {
-            uint64_t from = c->offset > offset ? c->offset : offset;
-            uint64_t to = c->offset + c->length < last ? c->offset + c->length : last;
-            memcpy((unsigned char *)dest + (from - offset), data + stored_at + (from - c->offset), (size_t)(to - from));
+    const chunk *chunks = e->chunks.items;
+    size_t low = 0, high = e->chunks.count;
+    while (low < high) {
+        size_t middle = low + (high - low) / 2;
+        if (chunks[middle].offset + chunks[middle].length <= offset) {
+            low = middle + 1;
+        } else {
+            high = middle;
         }
-        stored_at += (size_t)c->length;
+    }
+    for (size_t k = low; k < e->chunks.count && chunks[k].offset < last; k++) {
+        const chunk *c = &chunks[k];
+        uint64_t from = c->offset > offset ? c->offset : offset;
+        uint64_t to_end = c->offset + c->length < last ? c->offset + c->length : last;
+        memcpy((unsigned char *)dest + (from - offset), data + c->stored_at + (from - c->offset), (size_t)(to_end - from));
     }
     return (long long)length;
 }

@@ -13,12 +13,21 @@
  * GNU sparse 0.0, 0.1 and 1.0. GNU volume labels ('V'), pax global headers ('g') and Solaris
  * ACLs ('A', which belong to the entry after them) are skipped.
  *
+ * Memory is capped: one archive may take at most TARBALL_MAX_MEMORY bytes (the archive itself,
+ * read whole, and its index: entries, names, sparse maps), and a sparse map at most
+ * TARBALL_MAX_SPARSE_CHUNKS chunks; past them tarball_open fails with TARBALL_ERROR_LIMIT.
+ *
  * After tarball_open returns, a tarball is never written again, so any number of threads
  * may read one at the same time; tarball_close must not race with them. */
 #ifndef TARBALL_H
 #define TARBALL_H
 
 #include <stddef.h>
+
+#ifndef TARBALL_MAX_MEMORY
+#define TARBALL_MAX_MEMORY (1024ULL * 1024 * 1024) /* 1 GiB per archive */
+#endif
+#define TARBALL_MAX_SPARSE_CHUNKS (1 << 21) /* 2,097,152 chunks per sparse file */
 
 typedef struct tarball tarball_t;
 
@@ -31,7 +40,8 @@ typedef enum {
     TARBALL_ERROR_CHECKSUM = 4,  /* a header's checksum does not match its bytes */
     TARBALL_ERROR_FIELD = 5,     /* a number field is not a number (or too large) */
     TARBALL_ERROR_SIZE = 6,      /* a size points past the end of the archive */
-    TARBALL_ERROR_FORMAT = 7     /* anything else malformed, e.g. a bad pax record */
+    TARBALL_ERROR_FORMAT = 7,    /* anything else malformed, e.g. a bad pax record */
+    TARBALL_ERROR_LIMIT = 8      /* past TARBALL_MAX_MEMORY or TARBALL_MAX_SPARSE_CHUNKS */
 } tarball_status;
 
 /* Filled in by tarball_open when it fails: the code and a one-line, NUL-terminated message
@@ -88,9 +98,14 @@ const char *tarball_file_data(const tarball_t *tarball, size_t index, size_t *si
 
 /* Copies up to length bytes of the entry's content, from offset, into dest, holes of a sparse
  * file as zeros. Returns the number of bytes copied (0 at or after the end), -1 if index is
- * out of range. Works for every entry. */
+ * out of range, or if dest is NULL or overlaps the archive's own bytes (tarball_archive). Works
+ * for every entry, and costs O(log chunks + length) for a sparse file. */
 long long tarball_file_read(const tarball_t *tarball, size_t index, unsigned long long offset, void *dest,
                             size_t length);
+
+/* The archive's bytes, as read, with their count in *size: what tarball_file_data points into,
+ * for a caller that must check that a destination does not overlap them. Do not write them. */
+const void *tarball_archive(const tarball_t *tarball, size_t *size);
 
 /* Frees the tarball, its buffer and its names. Every pointer it gave out dies with it.
  * Does nothing if tarball is NULL. */

@@ -1,7 +1,6 @@
 package javatoc.tarball;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -70,7 +69,7 @@ public class TarballBenchmark {
         jnaTarball = JnaTarball.open(archive);
         count = tarball.entries().size();
         rawHandle = (MemorySegment) TarballLibrary.OPEN.invokeExact(arena.allocateFrom(archive.toString()), arena.allocate(TarballLibrary.ERROR));
-        rawSize = arena.allocate(JAVA_LONG);
+        rawSize = arena.allocate(TarballLibrary.SIZE_T);
         sharedHandle = rawHandle.reinterpret(shared, null);
         confinedHandle = rawHandle.reinterpret(arena, null);
     }
@@ -99,7 +98,7 @@ public class TarballBenchmark {
 
     private MemorySegment rawFile(int index) throws Throwable {
         MemorySegment data = (MemorySegment) TarballLibrary.FILE_DATA.invokeExact(rawHandle, (long) index, rawSize);
-        return data.reinterpret(rawSize.get(JAVA_LONG, 0)); // no owner: valid until someone closes
+        return data.reinterpret(rawSize.get(TarballLibrary.SIZE_T, 0)); // no owner: valid until someone closes
     }
 
     @Benchmark
@@ -161,7 +160,7 @@ public class TarballBenchmark {
         long total = 0;
         for (int i = 0; i < count; i++) {
             MemorySegment data = (MemorySegment) TarballLibrary.FILE_DATA.invokeExact(sharedHandle, (long) i, rawSize);
-            total += data.reinterpret(rawSize.get(JAVA_LONG, 0)).byteSize();
+            total += data.reinterpret(rawSize.get(TarballLibrary.SIZE_T, 0)).byteSize();
         }
         return total;
     }
@@ -171,7 +170,7 @@ public class TarballBenchmark {
         long total = 0;
         for (int i = 0; i < count; i++) {
             MemorySegment data = (MemorySegment) TarballLibrary.FILE_DATA.invokeExact(confinedHandle, (long) i, rawSize);
-            total += data.reinterpret(rawSize.get(JAVA_LONG, 0)).byteSize();
+            total += data.reinterpret(rawSize.get(TarballLibrary.SIZE_T, 0)).byteSize();
         }
         return total;
     }

@@ -7,6 +7,9 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.LongByReference;
 import java.lang.ref.Cleaner;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,6 +24,10 @@ public final class JnaTarball implements AutoCloseable {
     /** tarball.h as JNA sees it; size_t is a long on 64-bit Linux. */
     interface TarballC extends Library {
         Pointer tarball_open(String path, Pointer error);
+
+        long tarball_count(Pointer tarball);
+
+        String tarball_file_name(Pointer tarball, long index, Pointer length);
 
         Pointer tarball_file_data(Pointer tarball, long index, LongByReference size);
 
@@ -59,14 +66,16 @@ public final class JnaTarball implements AutoCloseable {
     public static JnaTarball open(Path path) throws TarballException {
         TarballC c;
         try {
-            c = Native.load("tarball", TarballC.class);
+            // JNA converts a String in the platform's encoding unless told otherwise: in the C locale
+            // that is ASCII, and every other character becomes '?'. Tar names are UTF-8.
+            c = Native.load("tarball", TarballC.class, Map.of(Library.OPTION_STRING_ENCODING, "UTF-8"));
         } catch (UnsatisfiedLinkError e) {
             throw new LibraryNotFoundException("tarball", "jna.library.path", e);
         }
         Memory error = new Memory(TarballLibrary.ERROR.byteSize()); // JNA frees it when collected
         Pointer tarball = c.tarball_open(path.toString(), error);
         if (tarball == null) {
-            throw new TarballException(path, error.getInt(0), error.getString(TarballLibrary.ERROR_MESSAGE));
+            throw new TarballException(path, error.getInt(0), error.getString(TarballLibrary.ERROR_MESSAGE, "UTF-8"));
         }
         return new JnaTarball(new Handle(c, tarball));
     }
@@ -80,6 +89,20 @@ public final class JnaTarball implements AutoCloseable {
             LongByReference size = new LongByReference();
             Pointer data = handle.c.tarball_file_data(handle.tarball, index, size);
             return data == null ? Optional.empty() : Optional.of(data.getByteArray(0, Math.toIntExact(size.getValue())));
+        }
+    }
+
+    /** The entries' names, in archive order. Throws IllegalStateException after close. */
+    public List<String> names() {
+        synchronized (handle) {
+            if (handle.tarball == null) {
+                throw new IllegalStateException("the tarball is closed");
+            }
+            List<String> names = new ArrayList<>();
+            for (long i = 0; i < handle.c.tarball_count(handle.tarball); i++) {
+                names.add(handle.c.tarball_file_name(handle.tarball, i, null));
+            }
+            return names;
         }
     }
 

@@ -1,7 +1,7 @@
 package javatoc.tarball;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static javatoc.tarball.TarballLibrary.SIZE_T;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -44,12 +44,12 @@ public record TarEntry(int index, String name, long size, Type type, String link
         }
         List<TarEntry> entries = new ArrayList<>((int) count);
         try (Arena call = Arena.ofConfined()) {
-            MemorySegment length = call.allocate(JAVA_LONG);
+            MemorySegment length = call.allocate(SIZE_T);
             for (int i = 0; i < count; i++) {
                 MemorySegment name = (MemorySegment) TarballLibrary.FILE_NAME.invokeExact(handle, (long) i, length);
-                name = name.reinterpret(length.get(JAVA_LONG, 0)); // C told us the length
+                name = name.reinterpret(length.get(SIZE_T, 0)); // C told us the length
                 MemorySegment link = (MemorySegment) TarballLibrary.LINK_TARGET.invokeExact(handle, (long) i, length);
-                link = link.reinterpret(length.get(JAVA_LONG, 0));
+                link = link.reinterpret(length.get(SIZE_T, 0));
                 int type = (int) TarballLibrary.FILE_TYPE.invokeExact(handle, (long) i);
                 long size = (long) TarballLibrary.FILE_SIZE.invokeExact(handle, (long) i);
                 entries.add(new TarEntry(i, text(name), size, Type.values()[type], text(link)));

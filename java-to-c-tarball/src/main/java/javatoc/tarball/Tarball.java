@@ -31,12 +31,18 @@ public final class Tarball implements AutoCloseable {
     private final Arena arena;
     private final MemorySegment handle; // tarball_t*, in the arena: closing it calls tarball_close
     private final List<TarEntry> entries;
+    private final long archiveStart, archiveEnd; // where the archive's bytes are in C: read() must not write there
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Tarball(Arena arena, MemorySegment handle, List<TarEntry> entries) {
+    /** read() copies into a Java array in pieces of at most this many bytes: see {@link #read}. */
+    static final long ARRAY_PIECE = 64 * 1024;
+
+    private Tarball(Arena arena, MemorySegment handle, List<TarEntry> entries, MemorySegment archive, long archiveSize) {
         this.arena = arena;
         this.handle = handle;
         this.entries = entries;
+        this.archiveStart = archive.address();
+        this.archiveEnd = archive.address() + archiveSize;
     }
 
     /** Opens and checks the archive; every malformed archive becomes a TarballException. */
@@ -54,7 +60,9 @@ public final class Tarball implements AutoCloseable {
             // Give the bare pointer an owner: from now on it lives exactly as long as the
             // arena, and closing the arena passes it to tarball_close.
             MemorySegment handle = raw.reinterpret(arena, Tarball::closeInC);
-            return new Tarball(arena, handle, TarEntry.readAll(handle));
+            MemorySegment size = call.allocate(TarballLibrary.SIZE_T);
+            MemorySegment archive = (MemorySegment) TarballLibrary.ARCHIVE.invokeExact(handle, size);
+            return new Tarball(arena, handle, TarEntry.readAll(handle), archive, size.get(TarballLibrary.SIZE_T, 0));
         } catch (TarballException | RuntimeException | Error e) {
             if (arena.scope().isAlive()) {
                 arena.close();
@@ -113,11 +121,38 @@ public final class Tarball implements AutoCloseable {
     /**
      * Copies entry {@code index}'s content from {@code offset} into {@code into} (as much as
      * fits; a sparse file's holes as zeros) and returns how many bytes: 0 at the end, -1 if there
-     * is no such entry. {@code into} may wrap a Java array. After close: IllegalStateException.
+     * is no such entry. {@code into} may wrap a Java array. It must be writable and must not
+     * overlap the archive (a view from {@link #file}): IllegalArgumentException, before C is
+     * called. After close: IllegalStateException.
      */
     public long read(int index, long offset, MemorySegment into) {
+        if (into.isReadOnly()) {
+            throw new IllegalArgumentException("read() writes into its destination, and this one is read-only");
+        }
+        if (into.isNative() && into.address() < archiveEnd && archiveStart < into.address() + into.byteSize()) {
+            throw new IllegalArgumentException("the destination overlaps the archive's own bytes (a view from file()?): "
+                    + "C's memcpy would read what it writes");
+        }
         try {
-            return (long) TarballLibrary.FILE_READ.invokeExact(handle, (long) index, offset, into, into.byteSize());
+            if (into.isNative()) { // one ordinary call, however long: other threads go on meanwhile
+                return (long) TarballLibrary.FILE_READ.invokeExact(handle, (long) index, offset, into, into.byteSize());
+            }
+            // A Java array: only a critical call may write into it, and while it runs no other thread
+            // reaches a safepoint (no GC). So: pieces of at most 64 KiB, each call short and bounded.
+            long total = 0;
+            do {
+                long piece = Math.min(ARRAY_PIECE, into.byteSize() - total);
+                long copied = (long) TarballLibrary.FILE_READ_INTO_ARRAY.invokeExact(handle, (long) index, offset + total,
+                        into.asSlice(total, piece), piece);
+                if (copied < 0) {
+                    return copied;
+                }
+                total += copied;
+                if (copied < piece) {
+                    break;
+                }
+            } while (total < into.byteSize());
+            return total;
         } catch (Throwable t) {
             throw t instanceof RuntimeException e ? e : new IllegalStateException(t);
         }

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 public final class TarballException extends IOException {
     /** The values of C's tarball_status, in the same order (TARBALL_OK is not an error). */
     public enum Reason {
-        OK, IO, MEMORY, TRUNCATED, CHECKSUM, FIELD, SIZE, FORMAT
+        OK, IO, MEMORY, TRUNCATED, CHECKSUM, FIELD, SIZE, FORMAT, LIMIT
     }
 
     private final Reason reason;

@@ -14,6 +14,7 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout.PathElement;
 import java.lang.foreign.StructLayout;
 import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,19 +37,26 @@ final class TarballLibrary {
     static final long ERROR_CODE = ERROR.byteOffset(PathElement.groupElement("code"));
     static final long ERROR_MESSAGE = ERROR.byteOffset(PathElement.groupElement("message"));
 
-    // size_t is a JAVA_LONG on 64-bit Linux. The short, non-blocking lookups are "critical":
-    // they skip the thread-state switch (see FfmExample). Open and close touch the file
-    // system and malloc, so they are ordinary calls.
+    /** C's size_t, as the platform's linker defines it; the Java side passes it as a long, so this
+     * cast fails at once where size_t is not 64 bits (where the code would need ints). */
+    static final ValueLayout.OfLong SIZE_T = (ValueLayout.OfLong) LINKER.canonicalLayouts().get("size_t");
+
+    // The short lookups, bounded whatever the archive, are "critical": they skip the thread-state
+    // switch (see FfmExample), and so hold back every other thread's safepoint (a GC, say) until
+    // they return. Open and close read the file and walk the archive, so they are ordinary calls.
     static final MethodHandle OPEN = handle("tarball_open", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
-    static final MethodHandle COUNT = handle("tarball_count", FunctionDescriptor.of(JAVA_LONG, ADDRESS), Linker.Option.critical(false));
-    static final MethodHandle FILE_NAME = handle("tarball_file_name", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, ADDRESS), Linker.Option.critical(false));
-    static final MethodHandle FILE_TYPE = handle("tarball_file_type", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG), Linker.Option.critical(false));
-    static final MethodHandle LINK_TARGET = handle("tarball_link_target", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, ADDRESS), Linker.Option.critical(false));
-    static final MethodHandle FILE_SIZE = handle("tarball_file_size", FunctionDescriptor.of(JAVA_LONG, ADDRESS, JAVA_LONG), Linker.Option.critical(false));
-    static final MethodHandle FILE_DATA = handle("tarball_file_data", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, ADDRESS), Linker.Option.critical(false));
-    // critical(true): the destination may be a Java array (MemorySegment.ofArray), which the GC
-    // then holds still during the copy, so Tarball.read can fill a byte[] without a second copy.
-    static final MethodHandle FILE_READ = handle("tarball_file_read", FunctionDescriptor.of(JAVA_LONG, ADDRESS, JAVA_LONG, JAVA_LONG, ADDRESS, JAVA_LONG), Linker.Option.critical(true));
+    static final MethodHandle COUNT = handle("tarball_count", FunctionDescriptor.of(SIZE_T, ADDRESS), Linker.Option.critical(false));
+    static final MethodHandle FILE_NAME = handle("tarball_file_name", FunctionDescriptor.of(ADDRESS, ADDRESS, SIZE_T, ADDRESS), Linker.Option.critical(false));
+    static final MethodHandle FILE_TYPE = handle("tarball_file_type", FunctionDescriptor.of(JAVA_INT, ADDRESS, SIZE_T), Linker.Option.critical(false));
+    static final MethodHandle LINK_TARGET = handle("tarball_link_target", FunctionDescriptor.of(ADDRESS, ADDRESS, SIZE_T, ADDRESS), Linker.Option.critical(false));
+    static final MethodHandle FILE_SIZE = handle("tarball_file_size", FunctionDescriptor.of(JAVA_LONG, ADDRESS, SIZE_T), Linker.Option.critical(false));
+    static final MethodHandle FILE_DATA = handle("tarball_file_data", FunctionDescriptor.of(ADDRESS, ADDRESS, SIZE_T, ADDRESS), Linker.Option.critical(false));
+    static final MethodHandle ARCHIVE = handle("tarball_archive", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS), Linker.Option.critical(false));
+    // A copy is as long as the caller asks: an ordinary call into native memory; and critical(true),
+    // which lets C write into a Java array (the GC holds it still), only for bounded pieces.
+    private static final FunctionDescriptor READ = FunctionDescriptor.of(JAVA_LONG, ADDRESS, SIZE_T, JAVA_LONG, ADDRESS, SIZE_T);
+    static final MethodHandle FILE_READ = handle("tarball_file_read", READ);
+    static final MethodHandle FILE_READ_INTO_ARRAY = handle("tarball_file_read", READ, Linker.Option.critical(true));
     static final MethodHandle CLOSE = handle("tarball_close", FunctionDescriptor.ofVoid(ADDRESS));
 
     /** Throws the "build it with make" message if libtarball.so was not found. */

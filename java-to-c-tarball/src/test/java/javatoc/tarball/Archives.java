@@ -1,6 +1,7 @@
 package javatoc.tarball;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,10 +28,13 @@ final class Archives {
         Path err = Files.createTempFile("tar", ".err");
         Process process = builder.redirectError(err.toFile()).start();
         byte[] out = process.getInputStream().readAllBytes();
-        process.waitFor(60, TimeUnit.SECONDS);
+        if (!process.waitFor(60, TimeUnit.SECONDS)) { // stdout closed, yet tar still runs
+            process.destroyForcibly();
+            fail("tar " + String.join(" ", args) + " did not finish within 60 s");
+        }
         String stderr = Files.readString(err);
         Files.delete(err);
-        assertEquals(0, process.exitValue(), "tar " + args + " failed: " + stderr);
+        assertEquals(0, process.exitValue(), "tar " + String.join(" ", args) + " failed: " + stderr);
         return new String(out, StandardCharsets.UTF_8);
     }
 
@@ -108,6 +112,39 @@ final class Archives {
         }
         bytes.writeBytes(new byte[1024]);
         return Files.write(file, bytes.toByteArray());
+    }
+
+    /** A pax extended header ('x') and its data, from "key=value" records. */
+    static byte[] pax(String... records) {
+        StringBuilder data = new StringBuilder();
+        for (String record : records) {
+            String[] keyValue = record.split("=", 2);
+            data.append(paxRecord(keyValue[0], keyValue[1]));
+        }
+        byte[] bytes = data.toString().getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream header = new ByteArrayOutputStream();
+        header.writeBytes(header("PaxHeaders/f", 'x', bytes.length));
+        header.writeBytes(padded(bytes));
+        return header.toByteArray();
+    }
+
+    /** A pax 1.0 sparse file named s of the given one-byte chunks at even offsets: byte 2k is 'a' + k % 26. */
+    static byte[] sparse1x0(int chunks) {
+        StringBuilder map = new StringBuilder(chunks + "\n");
+        for (int k = 0; k < chunks; k++) {
+            map.append(2L * k).append("\n1\n");
+        }
+        byte[] mapBytes = padded(map.toString().getBytes(StandardCharsets.US_ASCII));
+        byte[] stored = new byte[chunks];
+        for (int k = 0; k < chunks; k++) {
+            stored[k] = (byte) ('a' + k % 26);
+        }
+        ByteArrayOutputStream entry = new ByteArrayOutputStream();
+        entry.writeBytes(pax("GNU.sparse.major=1", "GNU.sparse.minor=0", "GNU.sparse.name=s", "GNU.sparse.realsize=" + 2L * chunks));
+        entry.writeBytes(header("GNUSparseFile/s", '0', mapBytes.length + stored.length));
+        entry.writeBytes(mapBytes);
+        entry.writeBytes(padded(stored));
+        return entry.toByteArray();
     }
 
     /** A pax record: "<length> key=value\n", where length counts the whole record. */

@@ -86,6 +86,16 @@ class EntryTypesTest {
     }
 
     @Test
+    void aJavaArrayIsFilledWholeThoughCIsCalledForBoundedPieces() throws Exception {
+        Path file = Archives.create(folder.resolve("tree"), "../sparse-pieces.tar", "pax", "--sparse", "--hole-detection=raw", "sparse.img");
+        try (Tarball tarball = Tarball.open(file)) {
+            byte[] whole = new byte[sparse.length]; // 3 MiB in one read(): many critical calls of at most 64 KiB each
+            assertEquals(sparse.length, tarball.read(0, 0, MemorySegment.ofArray(whole)));
+            assertArrayEquals(sparse, whole);
+        }
+    }
+
+    @Test
     void readCopiesAnyEntryIntoAJavaArrayAndSaysWhenThereIsNone() throws Exception {
         Path file = Archives.create(folder.resolve("tree"), "../plain.tar", "gnu", "hello.txt");
         try (Tarball tarball = Tarball.open(file)) {
@@ -169,11 +179,12 @@ class EntryTypesTest {
     @CsvSource(delimiter = '|', value = {
         "GNU.sparse.map=0,5,9                       | GNU.sparse.map has an odd count of numbers",
         "GNU.sparse.numbytes=5                      | do not come in pairs",
-        "GNU.sparse.offset=0                        | or its map is incomplete",
+        "GNU.sparse.offset=0                        | GNU.sparse.offset before GNU.sparse.numblocks",
         "GNU.sparse.map=0,9; GNU.sparse.size=9      | accounts for 9 bytes, but the entry holds 5",
         "GNU.sparse.map=4,5; GNU.sparse.size=6      | a chunk out of order or past the file's size",
         "GNU.sparse.map=5,0,0,5; GNU.sparse.size=10 | a chunk out of order or past the file's size",
         "GNU.sparse.major=2; GNU.sparse.minor=0     | a pax sparse file of a format this reader does not know",
+        "GNU.sparse=tar                             | a pax sparse file of a format this reader does not know",
     })
     void aBadSparseMapIsRefused(String records, String message) throws Exception {
         StringBuilder pax = new StringBuilder();

@@ -127,6 +127,33 @@ class LibarchiveDifferencesTest {
         }
     }
 
+    /** 6: a Solaris sparse file (SUN.holesdata): libarchive expands its holes; GNU tar and we read the stored bytes. */
+    @Test
+    void aSolarisSparseFileIsItsStoredBytes() throws Exception {
+        Path file = Archives.write(folder.resolve("solaris-sparse.tar"), Archives.pax("SUN.holesdata= 0 3 512 512"),
+                Archives.header("s", '0', 3), ABC);
+        assertEquals(List.of(new Archives.Listed('-', 3, "s")), Archives.list(file));
+        try (Tarball tarball = Tarball.open(file)) {
+            assertEquals(List.of(new TarEntry(0, "s", 3, Type.FILE, "")), tarball.entries());
+            assertEquals("abc", new String(tarball.file(0).orElseThrow().toArray(JAVA_BYTE), StandardCharsets.US_ASCII));
+        }
+    }
+
+    /** 9: sparse fields in a GNU header whose type is '0', not 'S': libarchive reads them; GNU tar and we go by the type. */
+    @Test
+    void sparseFieldsInAGnuHeaderOfTypeZeroAreIgnored() throws Exception {
+        byte[] header = gnu(Archives.header("f", '0', 3));
+        Archives.put(header, 386, "00000000775"); // a map: 3 bytes at 509
+        Archives.put(header, 398, "00000000003");
+        Archives.put(header, 483, "00000001000"); // a real size, 512
+        Path file = Archives.write(folder.resolve("gnu-sparse-fields-type-0.tar"), Archives.withChecksum(header, 0), ABC);
+        assertEquals(List.of(new Archives.Listed('-', 3, "f")), Archives.list(file));
+        try (Tarball tarball = Tarball.open(file)) {
+            assertEquals(List.of(new TarEntry(0, "f", 3, Type.FILE, "")), tarball.entries());
+            assertEquals("abc", new String(tarball.file(0).orElseThrow().toArray(JAVA_BYTE), StandardCharsets.US_ASCII));
+        }
+    }
+
     /** 15: libarchive reads a volume label's data as the next header; GNU tar and we skip it. */
     @Test
     void aVolumeLabelsDataIsSkipped() throws Exception {

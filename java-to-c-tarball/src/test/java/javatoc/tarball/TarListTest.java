@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TarListTest {
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private static final String CLASSPATH = Path.of("target/classes").toAbsolutePath() + ":" + Path.of("target/lib").toAbsolutePath() + "/*";
-    static final String NATIVE = Path.of("target/native").toAbsolutePath().toString();
+    /** Where this JVM found libtarball.so: under make test, the sanitizer build (children inherit LD_PRELOAD). */
+    static final String NATIVE = System.getProperty("java.library.path");
 
     record Result(int exitCode, String stdout, String stderr) {}
 
@@ -30,8 +31,7 @@ class TarListTest {
         List<String> command = new ArrayList<>(List.of(JAVA, "--enable-native-access=ALL-UNNAMED",
                 "-Djava.library.path=" + libraryPath, "-cp", CLASSPATH, mainClass, archive));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
-        builder.environment().remove("LANG"); // the "C" locale: names must still come out as UTF-8
-        builder.environment().remove("LC_ALL");
+        builder.environment().put("LC_ALL", "C"); // the "C" locale, whatever LANG or LC_CTYPE say: names must still come out as UTF-8
         Path out = Files.createTempFile(workDir, "out", ".txt");
         Path err = Files.createTempFile(workDir, "err", ".txt");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
