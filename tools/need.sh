@@ -24,11 +24,11 @@ echo "installing $* ($part) with apt-get" >&2
 log=${TMPDIR:-/tmp}/need-$(id -u)-$$.log
 install() { DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" > "$log" 2>&1; }
 # One apt-get at a time on this machine (make -j runs parts side by side); update the package
-# lists only when a package cannot be found in them.
+# lists only when an install fails: stale lists say "Unable to locate", "held broken packages"
+# (a newer version of a dependency is installed) or fail to fetch a version that is gone.
 (
   flock 9
-  install "$@" || { grep -q 'Unable to locate\|has no installation candidate' "$log" \
-    && DEBIAN_FRONTEND=noninteractive apt-get update -q > "$log" 2>&1 && install "$@"; }
+  install "$@" || { DEBIAN_FRONTEND=noninteractive apt-get update -q > "$log" 2>&1 && install "$@"; }
 ) 9> /tmp/need.sh.lock
 status=$?
 if [ $status -ne 0 ]; then

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -63,15 +65,17 @@ class NeedTest {
         assertEquals("install -y -q fake-pkg\n", aptCalls());
     }
 
-    @Test
-    void updatesThePackageListsOnlyWhenAPackageIsNotFound() throws Exception {
-        // The first install cannot find the package; after an update it can.
+    /** Stale package lists: the first install fails; after an update it works. */
+    @ParameterizedTest
+    @ValueSource(strings = {"E: Unable to locate package fake-pkg",
+            "E: Unable to correct problems, you have held broken packages."})
+    void updatesThePackageListsWhenAnInstallFails(String error) throws Exception {
         String aptGet = """
                 case "$1" in
                   update) touch '%1$s/updated' ;;
-                  install) test -f '%1$s/updated' || { echo 'E: Unable to locate package fake-pkg'; exit 100; }
+                  install) test -f '%1$s/updated' || { echo '%2$s'; exit 100; }
                            touch '%1$s/installed' ;;
-                esac""".formatted(dir);
+                esac""".formatted(dir, error);
         Run run = need(fakeBin("0", aptGet), Map.of());
         assertEquals(0, run.exitCode(), run.toString());
         assertEquals("install -y -q fake-pkg\nupdate -q\ninstall -y -q fake-pkg\n", aptCalls());
