@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,20 +23,22 @@ import rusttojava.Programs.Result;
 class UpcallsTest {
     private static final String TITLE = "Rust calls Java through function pointers (FFM upcalls)";
 
+    private static final MemorySegment DOUBLE_INPUT = Upcalls.upcall(Upcalls.DOUBLE_INPUT, Arena.global());
+
     @TempDir
     Path elsewhere;
 
     @ParameterizedTest
     @ValueSource(ints = {4, 0, -7, 1_073_741_823, -1_073_741_824})
     void rustCallsJavaAndGetsItsResult(int input) {
-        assertEquals(input * 2, RustCalls.apply(Upcalls.DOUBLE_INPUT, input));
+        assertEquals(input * 2, RustCalls.apply(DOUBLE_INPUT, input));
         assertEquals(input * 2, RustCalls.apply(RustCalls.RUST_DOUBLE_INPUT, input)); // a Rust function pointer
     }
 
     @Test
     void rustCallsJavaOnEachValue() {
-        assertArrayEquals(new int[] {2, 4, 6, -10}, Upcalls.applyToEach(new int[] {1, 2, 3, -5}, Upcalls.DOUBLE_INPUT));
-        assertArrayEquals(new int[0], Upcalls.applyToEach(new int[0], Upcalls.DOUBLE_INPUT));
+        assertArrayEquals(new int[] {2, 4, 6, -10}, Upcalls.applyToEach(new int[] {1, 2, 3, -5}, DOUBLE_INPUT));
+        assertArrayEquals(new int[0], Upcalls.applyToEach(new int[0], DOUBLE_INPUT));
     }
 
     @Test
@@ -47,9 +50,31 @@ class UpcallsTest {
     @ParameterizedTest
     @ValueSource(ints = {1_073_741_824, 2_000_000_000, Integer.MIN_VALUE})
     void aJavaExceptionInTheGuardedUpcallComesBackAsItself(int input) {
-        ArithmeticException e = assertThrows(ArithmeticException.class, () -> Upcalls.applyGuarded(input));
+        ArithmeticException e = assertThrows(ArithmeticException.class, () -> Upcalls.applyGuarded(Doubler::doubleInput, input));
         assertEquals("integer overflow", e.getMessage());
-        assertEquals(42, Upcalls.applyGuarded(21)); // nothing is left over from the last one
+        assertEquals(42, Upcalls.applyGuarded(Doubler::doubleInput, 21)); // nothing is left over from the last one
+    }
+
+    @Test
+    void anErrorInTheGuardedUpcallComesBackAsItselfAndTheJvmGoesOn() {
+        // A real StackOverflowError, thrown inside the upcall (an unguarded one would end this JVM).
+        assertThrows(StackOverflowError.class, () -> Upcalls.applyGuarded(UpcallsTest::recurse, 1));
+        OutOfMemoryError tooLarge = assertThrows(OutOfMemoryError.class,
+                () -> Upcalls.applyGuarded(value -> new long[Integer.MAX_VALUE].length, 1));
+        assertEquals("Requested array size exceeds VM limit", tooLarge.getMessage());
+        assertEquals(42, Upcalls.applyGuarded(Doubler::doubleInput, 21));
+    }
+
+    private static int recurse(int depth) {
+        return recurse(depth + 1) + 1;
+    }
+
+    @Test
+    void aFailureIsNeverSeenByALaterCallOfAnyKind() {
+        assertThrows(ArithmeticException.class, () -> Upcalls.applyGuarded(Doubler::doubleInput, Integer.MAX_VALUE));
+        assertEquals(8, RustCalls.apply(DOUBLE_INPUT, 4));
+        assertArrayEquals(new int[] {2}, Upcalls.applyToEach(new int[] {1}, DOUBLE_INPUT));
+        assertEquals(42, Upcalls.applyGuarded(Doubler::doubleInput, 21));
     }
 
     @Test
