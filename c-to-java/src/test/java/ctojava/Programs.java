@@ -99,13 +99,18 @@ final class Programs {
         builder.environment().putAll(environment);
         Process process = builder.start();
         finish(process, command);
-        Result result = new Result(process.exitValue(), withoutJnaComplaints(Files.readString(out)), Files.readString(err));
+        Result result = new Result(process.exitValue(), withoutJnaComplaints(text(out)), text(err));
         Files.delete(out);
         Files.delete(err);
         try (var files = Files.list(workDir)) {
             assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith("hs_err_pid")), "the JVM crashed");
         }
         return result;
+    }
+
+    /** A file's bytes as UTF-8, a byte that is not UTF-8 shown as U+FFFD (so that a test shows it, not a decoding error). */
+    private static String text(Path file) throws IOException {
+        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     }
 
     /** Waits for a process, bounded: every program here ends within seconds, so a process still running

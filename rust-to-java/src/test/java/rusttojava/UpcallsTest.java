@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -113,14 +114,15 @@ class UpcallsTest {
 
     @Test
     void aWrongJdkStopsTheBuildWithTheVersionsAndTheFix() throws Exception {
-        Path jdk17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
-        assumeTrue(Files.exists(jdk17.resolve("release")), "no JDK 17 here to try");
-        Result result = Programs.make(elsewhere, Map.of(), "run", "JAVA_HOME=" + jdk17);
+        Optional<Programs.Jdk> older = Programs.olderJdk(25);
+        assumeTrue(older.isPresent(), "no JDK older than 25 here to try");
+        Path home = older.get().home();
+        Result result = Programs.make(elsewhere, Map.of(), "run", "JAVA_HOME=" + home);
         assertEquals(2, result.exitCode());
         // One line: make's prefix, then find-jdk.sh's reason and the fix.
         assertEquals(1, result.stderr().lines().count(), result.stderr());
-        assertTrue(result.stderr().contains("*** error: JAVA_HOME=" + jdk17 + " is JDK 17, but JDK 25 is needed."
-                + " Install a JDK 25 or newer"), result.stderr());
+        assertTrue(result.stderr().contains("*** error: JAVA_HOME=" + home + " is JDK " + older.get().version()
+                + ", but JDK 25 is needed. Install a JDK 25 or newer"), result.stderr());
     }
 
     @Test
@@ -138,7 +140,7 @@ class UpcallsTest {
 
     @Test
     void withoutCargoTheFolderIsSkippedWithTheFixAndUnderCiItFails() throws Exception {
-        assumeTrue(!Files.exists(Path.of("/usr/bin/cargo")), "this machine has a system-wide cargo");
+        assumeTrue(!Files.exists(Path.of("/usr/bin/cargo")) && !Files.exists(Path.of("/bin/cargo")), "this machine has a cargo on /usr/bin:/bin");
         Map<String, String> noRust = Map.of("PATH", "/usr/bin:/bin", "HOME", elsewhere.toString(), "JAVA_HOME", Programs.JDK);
         Result result = Programs.make(elsewhere, noRust, "all");
         assertEquals(0, result.exitCode(), result.stderr());
