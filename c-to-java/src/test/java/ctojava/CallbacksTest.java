@@ -1,5 +1,7 @@
 package ctojava;
 
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -7,6 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ctojava.Programs.Result;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,6 +91,23 @@ class CallbacksTest {
         assertEquals(0, stackOverflow.apply(1));
         assertEquals("deep", assertThrows(StackOverflowError.class,
                 stackOverflow::rethrowIfFailed).getMessage());
+    }
+
+    @Test
+    void anErrorThrownInsideAGuardedFfmUpcallComesBackAsItselfAndTheJvmGoesOn() throws Throwable {
+        System.loadLibrary("callbacks"); // this JVM has the Makefile's flags (pom.xml's argLine)
+        MethodHandle apply = Linker.nativeLinker().downcallHandle(SymbolLookup.loaderLookup().findOrThrow("apply"),
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+        try (Arena arena = Arena.ofConfined()) {
+            // A real StackOverflowError, thrown in Java called from C (unguarded, it would end this JVM).
+            GuardedIntFunction deep = new GuardedIntFunction(CallbacksTest::recurse);
+            assertEquals(0, (int) apply.invokeExact(FfmCallbacks.intFunctionPointer(GuardedIntFunction.HANDLE.bindTo(deep), arena), 1));
+            assertThrows(StackOverflowError.class, deep::rethrowIfFailed);
+        }
+    }
+
+    private static int recurse(int depth) {
+        return recurse(depth + 1) + 1;
     }
 
     @ParameterizedTest
