@@ -10,7 +10,6 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.Arrays;
-import java.util.function.IntUnaryOperator;
 
 /** Rust calls Java through C function pointers that Java hands it: FFM upcall stubs. */
 public final class Upcalls {
@@ -20,39 +19,13 @@ public final class Upcalls {
     /** {@code int32_t (*)(int32_t)}: the C function pointer type that Rust calls. */
     private static final FunctionDescriptor INT_FUNCTION = FunctionDescriptor.of(JAVA_INT, JAVA_INT);
 
-    /** Doubler.doubleInput, and any IntUnaryOperator's applyAsInt: targets for {@link #upcall}. */
-    static final MethodHandle DOUBLE_INPUT = find(Doubler.class, "doubleInput", false);
-    private static final MethodHandle APPLY_AS_INT = find(IntUnaryOperator.class, "applyAsInt", true);
+    /** Doubler.doubleInput, a target for {@link #upcall}. */
+    static final MethodHandle DOUBLE_INPUT = findDoubleInput();
 
     /** target as a C function pointer {@code int32_t (*)(int32_t)}, valid until the arena closes. */
     @SuppressWarnings("restricted") // Java trusts that C calls the stub with the declared signature
     public static MemorySegment upcall(MethodHandle target, Arena arena) {
         return Linker.nativeLinker().upcallStub(target, INT_FUNCTION, arena);
-    }
-
-    /**
-     * Rust's apply(function, input), with nothing thrown into Rust: an exception or an Error (a
-     * StackOverflowError too) leaving an upcall ends the JVM. The upcall catches any Throwable and
-     * returns 0; once Rust has returned, Java throws it again. Each call has its own stub and its own
-     * record of what was caught, so nothing is left over for a later call.
-     */
-    public static int applyGuarded(IntUnaryOperator function, int input) {
-        Throwable[] caught = new Throwable[1];
-        IntUnaryOperator guarded = value -> {
-            try {
-                return function.applyAsInt(value);
-            } catch (Throwable t) {
-                caught[0] = t;
-                return 0; // Rust gets a value and returns normally
-            }
-        };
-        try (Arena arena = Arena.ofConfined()) {
-            int result = RustCalls.apply(upcall(APPLY_AS_INT.bindTo(guarded), arena), input);
-            if (caught[0] instanceof RuntimeException e) throw e;
-            if (caught[0] instanceof Error e) throw e;
-            if (caught[0] != null) throw new IllegalStateException(caught[0]); // a checked one, thrown sneakily
-            return result;
-        }
     }
 
     /** Rust's apply_to_each over a copy of {@code values} in native memory. */
@@ -72,8 +45,9 @@ public final class Upcalls {
             int[] values = {1, 2, 3, -5};
             System.out.println("  apply_to_each(" + Arrays.toString(values) + ", Doubler::doubleInput) = "
                     + Arrays.toString(applyToEach(values, doubleInput)));
+            GuardedUpcall guarded = new GuardedUpcall(Doubler::doubleInput, Arena.global());
             try {
-                applyGuarded(Doubler::doubleInput, 2_000_000_000);
+                guarded.call(pointer -> RustCalls.apply(pointer, 2_000_000_000));
             } catch (ArithmeticException e) {
                 System.out.println("  apply(guarded doubleInput, 2000000000): the upcall caught " + e
                         + ", Rust returned, Java threw it again");
@@ -87,12 +61,11 @@ public final class Upcalls {
         }
     }
 
-    private static MethodHandle find(Class<?> owner, String name, boolean virtual) {
+    private static MethodHandle findDoubleInput() {
         try {
-            return virtual ? MethodHandles.publicLookup().findVirtual(owner, name, INT_TO_INT)
-                    : MethodHandles.lookup().findStatic(owner, name, INT_TO_INT);
+            return MethodHandles.lookup().findStatic(Doubler.class, "doubleInput", INT_TO_INT);
         } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e); // both methods exist: it cannot happen
+            throw new AssertionError(e); // the method exists: it cannot happen
         }
     }
 }

@@ -51,19 +51,20 @@ class UpcallsTest {
     @ParameterizedTest
     @ValueSource(ints = {1_073_741_824, 2_000_000_000, Integer.MIN_VALUE})
     void aJavaExceptionInTheGuardedUpcallComesBackAsItself(int input) {
-        ArithmeticException e = assertThrows(ArithmeticException.class, () -> Upcalls.applyGuarded(Doubler::doubleInput, input));
+        GuardedUpcall guarded = new GuardedUpcall(Doubler::doubleInput, Arena.global());
+        ArithmeticException e = assertThrows(ArithmeticException.class, () -> guarded.call(pointer -> RustCalls.apply(pointer, input)));
         assertEquals("integer overflow", e.getMessage());
-        assertEquals(42, Upcalls.applyGuarded(Doubler::doubleInput, 21)); // nothing is left over from the last one
+        assertEquals(42, guarded.call(pointer -> RustCalls.apply(pointer, 21))); // nothing is left over from the last one
     }
 
     @Test
     void anErrorInTheGuardedUpcallComesBackAsItselfAndTheJvmGoesOn() {
         // A real StackOverflowError, thrown inside the upcall (an unguarded one would end this JVM).
-        assertThrows(StackOverflowError.class, () -> Upcalls.applyGuarded(UpcallsTest::recurse, 1));
-        OutOfMemoryError tooLarge = assertThrows(OutOfMemoryError.class,
-                () -> Upcalls.applyGuarded(value -> new long[Integer.MAX_VALUE].length, 1));
-        assertEquals("Requested array size exceeds VM limit", tooLarge.getMessage());
-        assertEquals(42, Upcalls.applyGuarded(Doubler::doubleInput, 21));
+        GuardedUpcall deep = new GuardedUpcall(UpcallsTest::recurse, Arena.global());
+        assertThrows(StackOverflowError.class, () -> deep.call(pointer -> RustCalls.apply(pointer, 1)));
+        GuardedUpcall tooLarge = new GuardedUpcall(value -> new long[Integer.MAX_VALUE + value].length, Arena.global());
+        OutOfMemoryError e = assertThrows(OutOfMemoryError.class, () -> tooLarge.call(pointer -> RustCalls.apply(pointer, 0)));
+        assertEquals("Requested array size exceeds VM limit", e.getMessage());
     }
 
     private static int recurse(int depth) {
@@ -71,11 +72,14 @@ class UpcallsTest {
     }
 
     @Test
-    void aFailureIsNeverSeenByALaterCallOfAnyKind() {
-        assertThrows(ArithmeticException.class, () -> Upcalls.applyGuarded(Doubler::doubleInput, Integer.MAX_VALUE));
-        assertEquals(8, RustCalls.apply(DOUBLE_INPUT, 4));
-        assertArrayEquals(new int[] {2}, Upcalls.applyToEach(new int[] {1}, DOUBLE_INPUT));
-        assertEquals(42, Upcalls.applyGuarded(Doubler::doubleInput, 21));
+    void whatOneCallCaughtIsThrownOnceAndNeverByALaterCall() {
+        // apply_to_each calls Java once per value: the first failure is kept, the other values still done.
+        GuardedUpcall guarded = new GuardedUpcall(Doubler::doubleInput, Arena.global());
+        int[] values = {1, Integer.MAX_VALUE, 3};
+        assertThrows(ArithmeticException.class, () -> guarded.call(pointer -> Upcalls.applyToEach(values, pointer)[0]));
+        assertEquals(8, guarded.call(pointer -> RustCalls.apply(pointer, 4)));
+        assertArrayEquals(new int[] {2, 6}, Upcalls.applyToEach(new int[] {1, 3}, DOUBLE_INPUT));
+        assertEquals(42, guarded.call(pointer -> RustCalls.apply(pointer, 21)));
     }
 
     @Test
