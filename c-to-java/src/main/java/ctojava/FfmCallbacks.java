@@ -19,6 +19,7 @@ import java.util.List;
  * C calls Java through FFM upcall stubs: a C function pointer whose target is a Java method.
  * {@code --unguarded} lets an exception escape an upcall, to see that it ends the JVM.
  */
+@SuppressWarnings("restricted") // upcalls, downcalls, loading a library: run with --enable-native-access
 public final class FfmCallbacks {
     private static final Linker LINKER = Linker.nativeLinker();
     /** C's size_t as this platform has it (8 bytes on 64-bit Linux, not everywhere). */

@@ -94,6 +94,7 @@ class CallbacksTest {
     }
 
     @Test
+    @SuppressWarnings("restricted") // this JVM runs with --enable-native-access (pom.xml's argLine)
     void anErrorThrownInsideAGuardedFfmUpcallComesBackAsItselfAndTheJvmGoesOn() throws Throwable {
         System.loadLibrary("callbacks"); // this JVM has the Makefile's flags (pom.xml's argLine)
         MethodHandle apply = Linker.nativeLinker().downcallHandle(SymbolLookup.loaderLookup().findOrThrow("apply"),
