@@ -132,18 +132,24 @@ class EmbedTest {
     @Test
     void namesOutsideAsciiAndTheBmpCrossAsTheyAreWhateverTheLocale() throws Exception {
         // JNI wants names in modified UTF-8: embed converts argv's UTF-8, and prints Java's text as UTF-8.
+        // The name's bytes come from the shell's printf, so that this JVM's own locale cannot change them.
+        String name = "\u00e9\uD835\uDC00"; // é (2 bytes of UTF-8), U+1D400 (4 bytes; outside the BMP)
         Path classes = Programs.compileJava(elsewhere.resolve("classes"),
-                "package ctojava; public final class Doubler { public static int doubl\u00e9\uD835\uDC00(int v) { return 2 * v; } }");
-        Map<String, String> cLocale = Map.of("LC_ALL", "C");
-        Result found = Programs.c(elsewhere, cLocale, Programs.BIN.resolve("embed"), "-J-Xcheck:jni",
-                "-J-Djava.class.path=" + classes, "--method=doubl\u00e9\uD835\uDC00", "21");
+                "package ctojava; public final class Doubler { public static int doubl" + name + "(int v) { return 2 * v; } }");
+        Result found = embedUnderCLocale(classes, "--method=doubl", "21");
         assertEquals("", found.stderr());
         assertTrue(found.stdout().contains("  21 * 2 = 42\n"), found.stdout());
-        Result missing = Programs.c(elsewhere, cLocale, Programs.BIN.resolve("embed"), "-J-Xcheck:jni",
-                "-J-Djava.class.path=" + classes, "--method=tripl\u00e9\uD835\uDC00");
+        Result missing = embedUnderCLocale(classes, "--method=tripl", "21");
         assertEquals(1, missing.exitCode());
-        assertEquals("error: no method `static int tripl\u00e9\uD835\uDC00(int)` in class ctojava/Doubler:"
-                + " java.lang.NoSuchMethodError: tripl\u00e9\uD835\uDC00\n", missing.stderr());
+        assertEquals("error: no method `static int tripl" + name + "(int)` in class ctojava/Doubler:"
+                + " java.lang.NoSuchMethodError: tripl" + name + "\n", missing.stderr());
+    }
+
+    /** embed with the argument `prefix` followed by the UTF-8 bytes of "é" and U+1D400, under LC_ALL=C. */
+    private Result embedUnderCLocale(Path classes, String prefix, String value) throws Exception {
+        return Programs.c(elsewhere, Map.of("LC_ALL", "C"), Path.of("/bin/sh"), "-c",
+                "exec \"$0\" -J-Xcheck:jni -J-Djava.class.path=\"$1\" \"" + prefix + "$(printf '\\303\\251\\360\\235\\220\\200')\" \"$2\"",
+                Programs.BIN.resolve("embed").toString(), classes.toString(), value);
     }
 
     @Test
