@@ -42,6 +42,12 @@ int main(int argc, char **argv) {
             value = (int)number;
         }
     }
+    /* JNI takes names in modified UTF-8 (jvm.h): a name from argv is plain UTF-8, so convert it. */
+    char class_jni[512], method_jni[512];
+    if (to_modified_utf8(class_name, class_jni, sizeof class_jni) != 0 || to_modified_utf8(method_name, method_jni, sizeof method_jni) != 0) {
+        fprintf(stderr, "error: a class or method name that is not UTF-8 (or longer than 500 bytes); %s\n", USAGE);
+        return 2;
+    }
 
     printf("C main embeds the JVM (JNI invocation API)\n");
     fflush(stdout); /* the JVM writes to the same file descriptors, unbuffered */
@@ -52,7 +58,7 @@ int main(int argc, char **argv) {
 
     int status = 1;
     /* Look the class and the method up once; a real program keeps the jmethodID for every call. */
-    jclass doubler = (*env)->FindClass(env, class_name);
+    jclass doubler = (*env)->FindClass(env, class_jni);
     if (doubler == NULL) {
         char what[512];
         snprintf(what, sizeof what, "class %s not found on the class path %s (build the classes with `make`,"
@@ -60,7 +66,7 @@ int main(int argc, char **argv) {
         report_exception(env, what);
         goto destroy;
     }
-    jmethodID double_input = (*env)->GetStaticMethodID(env, doubler, method_name, "(I)I");
+    jmethodID double_input = (*env)->GetStaticMethodID(env, doubler, method_jni, "(I)I");
     if (double_input == NULL) {
         char what[512];
         snprintf(what, sizeof what, "no method `static int %s(int)` in class %s", method_name, class_name);

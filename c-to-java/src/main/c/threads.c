@@ -17,10 +17,12 @@ struct work {
     jmethodID thread_name;
     char name[16];              /* the name Java will see for this thread */
     int input;
-    /* Results, printed by main after pthread_join (so the output's order does not depend on timing): */
+    /* What the thread saw, printed by main after pthread_join (so the output's order does not depend on timing): */
     jint env_before_attach;
     char seen_name[32];
+    int calls;                  /* calls to currentThreadName that returned without an exception */
     int doubled;
+    jint detached;              /* what DetachCurrentThread returned */
     int status;
 };
 
@@ -40,26 +42,22 @@ static void *worker(void *argument) {
 
     /* A native thread never returns to Java, so its local references are freed only when it
      * detaches: in a loop, delete each one (or use PushLocalFrame/PopLocalFrame), else they pile up. */
-    for (int i = 0; i < CALLS_PER_THREAD; i++) {
+    for (int i = 0; i < CALLS_PER_THREAD && work->status == 0; i++) {
         jstring name = (jstring)(*env)->CallStaticObjectMethod(env, work->doubler, work->thread_name);
-        if (report_exception(env, "ctojava.Doubler.currentThreadName() threw")) {
+        if (report_exception(env, "ctojava.Doubler.currentThreadName() threw")) work->status = 1;
+        else if (i == 0 && java_string_utf8(env, name, work->seen_name, sizeof work->seen_name) != 0) {
+            report_exception(env, "reading the thread's name failed");
             work->status = 1;
-            break;
-        }
-        if (i == 0) {
-            const char *text = (*env)->GetStringUTFChars(env, name, NULL);
-            if (text != NULL) {
-                snprintf(work->seen_name, sizeof work->seen_name, "%s", text);
-                (*env)->ReleaseStringUTFChars(env, name, text);
-            }
-        }
-        (*env)->DeleteLocalRef(env, name);
+        } else work->calls++;
+        if (name != NULL) (*env)->DeleteLocalRef(env, name);
     }
-    work->doubled = (*env)->CallStaticIntMethod(env, work->doubler, work->double_input, (jint)work->input);
-    if (report_exception(env, "ctojava.Doubler.doubleInput threw")) work->status = 1;
+    if (work->status == 0) {
+        work->doubled = (*env)->CallStaticIntMethod(env, work->doubler, work->double_input, (jint)work->input);
+        if (report_exception(env, "ctojava.Doubler.doubleInput threw")) work->status = 1;
+    }
 
     /* Detach before the thread ends; DestroyJavaVM waits for attached non-daemon threads. */
-    (*work->vm)->DetachCurrentThread(work->vm);
+    work->detached = (*work->vm)->DetachCurrentThread(work->vm);
     return NULL;
 }
 
@@ -80,20 +78,24 @@ int main(int argc, char **argv) {
     JNIEnv *env;
     if (create_jvm(jvm_option_count, jvm_options, &vm, &env) != JNI_OK) return 1;
     int status = 1;
+    jclass shared = NULL;
     jclass doubler = (*env)->FindClass(env, "ctojava/Doubler");
     if (report_exception(env, "class ctojava/Doubler not found (build the classes with `make`,"
                               " or give their folder with -J-Djava.class.path=DIR)")) goto destroy;
-    struct work work[2] = {
-        {.input = 21, .name = "native-1"},
-        {.input = 50, .name = "native-2"},
-    };
-    for (int i = 0; i < 2; i++) {
-        work[i].vm = vm;
-        work[i].doubler = (jclass)(*env)->NewGlobalRef(env, doubler);
-        work[i].double_input = (*env)->GetStaticMethodID(env, doubler, "doubleInput", "(I)I");
-        work[i].thread_name = (*env)->GetStaticMethodID(env, doubler, "currentThreadName", "()Ljava/lang/String;");
-        if (report_exception(env, "a method of ctojava.Doubler not found")) goto destroy;
+    /* Each lookup can throw (NoSuchMethodError): check before the next JNI call, not after both. */
+    jmethodID double_input = (*env)->GetStaticMethodID(env, doubler, "doubleInput", "(I)I");
+    if (report_exception(env, "no method `static int doubleInput(int)` in ctojava/Doubler")) goto destroy;
+    jmethodID thread_name = (*env)->GetStaticMethodID(env, doubler, "currentThreadName", "()Ljava/lang/String;");
+    if (report_exception(env, "no method `static String currentThreadName()` in ctojava/Doubler")) goto destroy;
+    shared = (jclass)(*env)->NewGlobalRef(env, doubler);
+    if (shared == NULL) {
+        fprintf(stderr, "error: NewGlobalRef returned NULL (out of memory)\n");
+        goto destroy;
     }
+    struct work work[2] = {
+        {.vm = vm, .doubler = shared, .double_input = double_input, .thread_name = thread_name, .input = 21, .name = "native-1"},
+        {.vm = vm, .doubler = shared, .double_input = double_input, .thread_name = thread_name, .input = 50, .name = "native-2"},
+    };
 
     pthread_t threads[2];
     int started = 0;
@@ -102,16 +104,18 @@ int main(int argc, char **argv) {
     if (status != 0) fprintf(stderr, "error: pthread_create failed for thread %d\n", started + 1);
     for (int i = 0; i < started; i++) {
         pthread_join(threads[i], NULL);
-        (*env)->DeleteGlobalRef(env, work[i].doubler);
         status |= work[i].status;
         if (work[i].status != 0) continue;
         printf("  %s: before AttachCurrentThread, GetEnv gave %s\n", work[i].name, jni_error_name(work[i].env_before_attach));
         printf("  %s: attached, Java sees Thread.currentThread().getName() = \"%s\" (%d calls)\n",
-               work[i].name, work[i].seen_name, CALLS_PER_THREAD);
-        printf("  %s: doubleInput(%d) = %d, then DetachCurrentThread\n", work[i].name, work[i].input, work[i].doubled);
+               work[i].name, work[i].seen_name, work[i].calls);
+        printf("  %s: doubleInput(%d) = %d; DetachCurrentThread: %s\n", work[i].name, work[i].input, work[i].doubled,
+               jni_error_name(work[i].detached));
     }
 
 destroy:
+    if (shared != NULL) (*env)->DeleteGlobalRef(env, shared);
+    if (doubler != NULL) (*env)->DeleteLocalRef(env, doubler);
     (*vm)->DestroyJavaVM(vm);
     return status;
 }

@@ -6,7 +6,7 @@
 mod jni;
 
 use jni::*;
-use std::ffi::{CStr, CString, c_char, c_void};
+use std::ffi::{CString, c_char, c_void};
 use std::process::exit;
 use std::{env, ptr, thread};
 
@@ -94,12 +94,16 @@ fn lesson(vm: *mut JavaVM, env: *mut JNIEnv) -> Result<(), String> {
         ));
     }
     // Look each method up once: a jmethodID stays valid, in every thread, while its class is loaded.
+    // A lookup can throw (NoSuchMethodError): check it before the next JNI call, not after both.
     let double_input = unsafe { jni!(env, GetStaticMethodID, doubler, c"doubleInput".as_ptr(), c"(I)I".as_ptr()) };
+    if let Some(exception) = take_exception(env) {
+        return Err(format!("no method `static int doubleInput(int)` in rusttojava.Doubler: {exception}"));
+    }
     let thread_name = unsafe {
         jni!(env, GetStaticMethodID, doubler, c"currentThreadName".as_ptr(), c"()Ljava/lang/String;".as_ptr())
     };
     if let Some(exception) = take_exception(env) {
-        return Err(format!("a method of rusttojava.Doubler is missing: {exception}"));
+        return Err(format!("no method `static String currentThreadName()` in rusttojava.Doubler: {exception}"));
     }
 
     let doubled = unsafe { jni!(env, CallStaticIntMethod, doubler, double_input, 4 as jint) };
@@ -115,7 +119,11 @@ fn lesson(vm: *mut JavaVM, env: *mut JNIEnv) -> Result<(), String> {
     println!("  doubleInput(2000000000) threw {exception}; Rust cleared it and went on");
 
     // A second thread: a global reference (a local one is valid only in the thread that made it).
-    let worker = Worker { vm, doubler: unsafe { jni!(env, NewGlobalRef, doubler) }, double_input, thread_name };
+    let global = unsafe { jni!(env, NewGlobalRef, doubler) };
+    if global.is_null() {
+        return Err("NewGlobalRef returned NULL (out of memory)".to_string());
+    }
+    let worker = Worker { vm, doubler: global, double_input, thread_name };
     let report = thread::spawn(move || worker.run()).join().map_err(|_| "the Rust thread panicked")?;
     unsafe { jni!(env, DeleteGlobalRef, worker.doubler) };
     unsafe { jni!(env, DeleteLocalRef, doubler) };
@@ -153,14 +161,20 @@ impl Worker {
             return Err(format!("AttachCurrentThread returned {attached}, {}", error_name(attached)));
         }
         let name = unsafe { jni!(env, CallStaticObjectMethod, self.doubler, self.thread_name) };
-        let name = take_exception(env).map_or_else(|| java_string(env, name), |e| format!("(it threw {e})"));
+        let name = match take_exception(env) {
+            Some(e) => format!("(it threw {e})"),
+            None => java_string(env, name)
+                .unwrap_or_else(|| format!("(reading it threw {})", take_exception(env).unwrap_or_default())),
+        };
         let doubled = unsafe { jni!(env, CallStaticIntMethod, self.doubler, self.double_input, 21 as jint) };
         let doubled = take_exception(env).map_or_else(|| doubled.to_string(), |e| format!("(it threw {e})"));
-        unsafe { jni!(vm, DetachCurrentThread) }; // before the thread ends; it frees the thread's local references
+        let detached = unsafe { jni!(vm, DetachCurrentThread) }; // before the thread ends; it frees its local references
         Ok(vec![
             format!("a Rust thread: GetEnv gave {}, so it calls AttachCurrentThread", error_name(before)),
             format!(
-                "Java sees Thread.currentThread().getName() = \"{name}\"; doubleInput(21) = {doubled}; then DetachCurrentThread"
+                "Java sees Thread.currentThread().getName() = \"{name}\"; doubleInput(21) = {doubled}; \
+                DetachCurrentThread: {}",
+                error_name(detached)
             ),
         ])
     }
@@ -174,28 +188,35 @@ fn take_exception(env: *mut JNIEnv) -> Option<String> {
         return None;
     }
     unsafe { jni!(env, ExceptionClear) };
+    // Describing it can throw too: each step is checked before the next JNI call.
     let class = unsafe { jni!(env, GetObjectClass, exception) };
     let to_string = unsafe { jni!(env, GetMethodID, class, c"toString".as_ptr(), c"()Ljava/lang/String;".as_ptr()) };
-    let text = unsafe { jni!(env, CallObjectMethod, exception, to_string) };
-    let description = if unsafe { jni!(env, ExceptionCheck) } != 0 {
-        unsafe { jni!(env, ExceptionClear) };
-        "a Java exception (and describing it threw too)".to_string()
-    } else {
-        java_string(env, text)
-    };
+    let mut text = ptr::null_mut();
+    if unsafe { jni!(env, ExceptionCheck) } == 0 {
+        text = unsafe { jni!(env, CallObjectMethod, exception, to_string) };
+    }
+    let description = if unsafe { jni!(env, ExceptionCheck) } == 0 { java_string(env, text) } else { None };
+    unsafe { jni!(env, ExceptionClear) };
     unsafe { jni!(env, DeleteLocalRef, class) };
     unsafe { jni!(env, DeleteLocalRef, exception) };
-    Some(description)
+    Some(description.unwrap_or_else(|| "a Java exception (and describing it failed too)".to_string()))
 }
 
-/// A Java String as a Rust one (JNI hands out modified UTF-8; plain text is the same).
-fn java_string(env: *mut JNIEnv, string: jobject) -> String {
-    let chars = unsafe { jni!(env, GetStringUTFChars, string, ptr::null_mut()) };
-    if chars.is_null() {
-        return "(out of memory)".to_string();
+/// A Java String as a Rust one, and its local reference deleted. Not GetStringUTFChars: that is
+/// *modified* UTF-8, where a character outside the BMP (an emoji, 𝐀) is two 3-byte surrogate halves,
+/// which no UTF-8 reader accepts. The UTF-16 code units are exact. None if Java threw (out of memory).
+fn java_string(env: *mut JNIEnv, string: jobject) -> Option<String> {
+    if string.is_null() {
+        return Some("null".to_string());
     }
-    let text = unsafe { CStr::from_ptr(chars) }.to_string_lossy().into_owned();
-    unsafe { jni!(env, ReleaseStringUTFChars, string, chars) };
+    let length = unsafe { jni!(env, GetStringLength, string) } as usize;
+    let chars = unsafe { jni!(env, GetStringChars, string, ptr::null_mut()) };
+    // NULL: an OutOfMemoryError is pending.
+    let text =
+        (!chars.is_null()).then(|| String::from_utf16_lossy(unsafe { std::slice::from_raw_parts(chars, length) }));
+    if !chars.is_null() {
+        unsafe { jni!(env, ReleaseStringChars, string, chars) };
+    }
     unsafe { jni!(env, DeleteLocalRef, string) };
     text
 }

@@ -29,6 +29,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * guarded), and the lesson's JNA callback. libcallloop.so is found on -Djava.library.path and
  * -Djna.library.path (target/bench).
  */
+@SuppressWarnings("restricted") // a downcall and a library: JMH forks with --enable-native-access
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -2,13 +2,13 @@ package ctojava;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -19,8 +19,11 @@ import java.util.List;
  * C calls Java through FFM upcall stubs: a C function pointer whose target is a Java method.
  * {@code --unguarded} lets an exception escape an upcall, to see that it ends the JVM.
  */
+@SuppressWarnings("restricted") // upcalls, downcalls, loading a library: run with --enable-native-access
 public final class FfmCallbacks {
     private static final Linker LINKER = Linker.nativeLinker();
+    /** C's size_t as this platform has it (8 bytes on 64-bit Linux, not everywhere). */
+    private static final ValueLayout SIZE_T = (ValueLayout) LINKER.canonicalLayouts().get("size_t");
 
     static final MethodHandle DOUBLE_INPUT = findStatic(Doubler.class, "doubleInput",
             MethodType.methodType(int.class, int.class));
@@ -61,7 +64,7 @@ public final class FfmCallbacks {
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
         // void qsort(void *base, size_t count, size_t size, int (*compare)(const void *, const void *))
         MethodHandle qsort = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("qsort"),
-                FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_LONG, ADDRESS));
+                FunctionDescriptor.ofVoid(ADDRESS, SIZE_T, SIZE_T, ADDRESS));
 
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment doubleInputPointer = intFunctionPointer(DOUBLE_INPUT, arena);
@@ -71,7 +74,7 @@ public final class FfmCallbacks {
                     FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS), arena);
             int[] numbers = {5, 3, 9, 1, 7};
             MemorySegment array = arena.allocateFrom(JAVA_INT, numbers);
-            qsort.invokeExact(array, (long) numbers.length, JAVA_INT.byteSize(), comparePointer);
+            qsort.invokeExact(array, (long) numbers.length, JAVA_INT.byteSize(), comparePointer); // long: size_t's carrier here
             System.out.println("  qsort(" + Arrays.toString(numbers) + ", compareInts) = "
                     + Arrays.toString(array.toArray(JAVA_INT)));
 

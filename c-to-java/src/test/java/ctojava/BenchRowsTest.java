@@ -59,8 +59,8 @@ class BenchRowsTest {
             if (!row.how().startsWith("loop ")) continue;
             String[] command = row.how().split(" ");
             assertEquals("target/bench/jni_loop", command[2], row.how());
-            Result result = Programs.c(elsewhere, Path.of(command[2]).toAbsolutePath(), command[3], "3", "1000");
-            assertEquals("", result.stderr());
+            Result result = Programs.c(elsewhere, Programs.CHECK_JNI, Path.of(command[2]).toAbsolutePath(), command[3], "3", "1000");
+            assertEquals(Programs.PICKED_UP_CHECK_JNI, result.stderr()); // the one line that says -Xcheck:jni was on
             assertEquals(0, result.exitCode());
             List<String> samples = result.stdout().lines().toList();
             assertEquals(3, samples.size(), result.stdout());

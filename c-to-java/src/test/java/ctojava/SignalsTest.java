@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The JVM takes signals in the process that embeds it (src/test/c/signals.c asks the kernel whose handler is set). */
+/** The JVM takes signals in the process that embeds it (src/test/c/signals.c asks the kernel whose handler is set); under -Xcheck:jni. */
 class SignalsTest {
     private static final String BEFORE = "before JNI_CreateJavaVM: SIGSEGV default, SIGINT default, SIGQUIT default\n";
 
@@ -34,7 +34,7 @@ class SignalsTest {
 
     @Test
     void withXrsTheJvmLeavesSigintAndSigquitToC() throws Exception {
-        Result result = Programs.c(elsewhere, signals, "-Xrs");
+        Result result = Programs.c(elsewhere, signals, "-Xcheck:jni", "-Xrs");
         assertEquals(BEFORE
                 + "after JNI_CreateJavaVM: SIGSEGV jvm, SIGINT default, SIGQUIT default\n"
                 + "after sigaction(SIGSEGV, ours): SIGSEGV ours, SIGINT default, SIGQUIT default\n", result.stdout());
@@ -44,7 +44,7 @@ class SignalsTest {
     @Test
     void withLibjsigPreloadedTheJvmKeepsItsSigsegvHandler() throws Exception {
         Path libjsig = Path.of(System.getProperty("java.home"), "lib", "libjsig.so");
-        Result result = Programs.c(elsewhere, Map.of("LD_PRELOAD", libjsig.toString()), signals);
+        Result result = Programs.c(elsewhere, Map.of("LD_PRELOAD", libjsig.toString()), signals, "-Xcheck:jni");
         assertEquals("", result.stderr());
         assertEquals(BEFORE
                 + "after JNI_CreateJavaVM: SIGSEGV jvm, SIGINT jvm, SIGQUIT jvm\n"

@@ -1,5 +1,7 @@
 package rusttojava;
 
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -16,6 +18,8 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @State(Scope.Thread)
 public class UpcallBenchmark {
+    /** The lesson's upcall stub to Doubler.doubleInput, a constant like RustCalls.RUST_DOUBLE_INPUT. */
+    static final MemorySegment JAVA_DOUBLE_INPUT = Upcalls.upcall(Upcalls.DOUBLE_INPUT, Arena.global());
     private int input = 21;
 
     @Benchmark
@@ -25,6 +29,6 @@ public class UpcallBenchmark {
 
     @Benchmark
     public int rustCallsJava() {
-        return RustCalls.apply(Upcalls.DOUBLE_INPUT, input);
+        return RustCalls.apply(JAVA_DOUBLE_INPUT, input);
     }
 }

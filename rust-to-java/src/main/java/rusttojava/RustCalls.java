@@ -2,12 +2,12 @@ package rusttojava;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 
 /**
@@ -30,14 +30,16 @@ public final class RustCalls {
 
     private static final Linker LINKER = Linker.nativeLinker();
     private static final SymbolLookup SYMBOLS = SymbolLookup.loaderLookup();
+    /** C's size_t (Rust's usize) as this platform has it: 8 bytes here, but not everywhere. */
+    private static final ValueLayout SIZE_T = (ValueLayout) LINKER.canonicalLayouts().get("size_t");
 
     /** {@code int32_t apply(int32_t (*function)(int32_t), int32_t input);} */
     static final MethodHandle APPLY = LINKER.downcallHandle(SYMBOLS.findOrThrow("apply"),
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
 
-    /** {@code void apply_to_each(int32_t *values, uintptr_t length, int32_t (*function)(int32_t));} */
+    /** {@code void apply_to_each(int32_t *values, size_t length, int32_t (*function)(int32_t));} */
     static final MethodHandle APPLY_TO_EACH = LINKER.downcallHandle(SYMBOLS.findOrThrow("apply_to_each"),
-            FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, ADDRESS));
+            FunctionDescriptor.ofVoid(ADDRESS, SIZE_T, ADDRESS));
 
     /** The address of Rust's own {@code double_input}: a Rust function pointer, for comparison. */
     public static final MemorySegment RUST_DOUBLE_INPUT = SYMBOLS.findOrThrow("double_input");
@@ -51,7 +53,7 @@ public final class RustCalls {
     }
 
     public static void applyToEach(MemorySegment values, long length, MemorySegment function) {
-        try {
+        try { // length: a long is size_t's carrier on 64-bit platforms, the ones this example builds on
             APPLY_TO_EACH.invokeExact(values, length, function);
         } catch (Throwable t) {
             throw rethrow(t);

@@ -19,47 +19,13 @@ public final class Upcalls {
     /** {@code int32_t (*)(int32_t)}: the C function pointer type that Rust calls. */
     private static final FunctionDescriptor INT_FUNCTION = FunctionDescriptor.of(JAVA_INT, JAVA_INT);
 
-    /** Doubler.doubleInput as a C function pointer, valid while the JVM runs (the global arena). */
-    public static final MemorySegment DOUBLE_INPUT = upcall("doubleInput", Doubler.class);
-    /** The same, guarded: an exception must not escape an upcall (the JVM would end). */
-    public static final MemorySegment GUARDED_DOUBLE_INPUT = upcall("guardedDoubleInput", Upcalls.class);
+    /** Doubler.doubleInput, a target for {@link #upcall}. */
+    static final MethodHandle DOUBLE_INPUT = findDoubleInput();
 
+    /** target as a C function pointer {@code int32_t (*)(int32_t)}, valid until the arena closes. */
     @SuppressWarnings("restricted") // Java trusts that C calls the stub with the declared signature
-    private static MemorySegment upcall(String method, Class<?> owner) {
-        try {
-            MethodHandle target = MethodHandles.lookup().findStatic(owner, method, INT_TO_INT);
-            return Linker.nativeLinker().upcallStub(target, INT_FUNCTION, Arena.global());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        } catch (IllegalCallerException e) { // native access denied (--illegal-native-access=deny):
-            // this runs as the class starts, before main could catch anything, so say it here.
-            System.err.println("error: " + e.getMessage() + ": run java with --enable-native-access=ALL-UNNAMED");
-            System.exit(1);
-            throw e;
-        }
-    }
-
-    /** What the guarded upcall caught, for Java to throw again once Rust has returned. */
-    private static final ThreadLocal<RuntimeException> CAUGHT = new ThreadLocal<>();
-
-    private static int guardedDoubleInput(int input) {
-        try {
-            return Doubler.doubleInput(input);
-        } catch (RuntimeException e) {
-            CAUGHT.set(e);
-            return 0; // Rust gets a value and returns normally
-        }
-    }
-
-    /** Rust's apply(function, input) with the guarded upcall: a Java exception comes back as itself. */
-    public static int applyGuarded(int input) {
-        int result = RustCalls.apply(GUARDED_DOUBLE_INPUT, input);
-        RuntimeException caught = CAUGHT.get();
-        if (caught != null) {
-            CAUGHT.remove();
-            throw caught;
-        }
-        return result;
+    public static MemorySegment upcall(MethodHandle target, Arena arena) {
+        return Linker.nativeLinker().upcallStub(target, INT_FUNCTION, arena);
     }
 
     /** Rust's apply_to_each over a copy of {@code values} in native memory. */
@@ -73,20 +39,33 @@ public final class Upcalls {
 
     public static void main(String[] args) {
         try {
+            MemorySegment doubleInput = upcall(DOUBLE_INPUT, Arena.global()); // valid while the JVM runs
             System.out.println("Rust calls Java through function pointers (FFM upcalls)");
-            System.out.println("  apply(Doubler::doubleInput, 4): 4 * 2 = " + RustCalls.apply(DOUBLE_INPUT, 4));
+            System.out.println("  apply(Doubler::doubleInput, 4): 4 * 2 = " + RustCalls.apply(doubleInput, 4));
             int[] values = {1, 2, 3, -5};
             System.out.println("  apply_to_each(" + Arrays.toString(values) + ", Doubler::doubleInput) = "
-                    + Arrays.toString(applyToEach(values, DOUBLE_INPUT)));
+                    + Arrays.toString(applyToEach(values, doubleInput)));
+            GuardedUpcall guarded = new GuardedUpcall(Doubler::doubleInput, Arena.global());
             try {
-                applyGuarded(2_000_000_000);
+                guarded.call(pointer -> RustCalls.apply(pointer, 2_000_000_000));
             } catch (ArithmeticException e) {
                 System.out.println("  apply(guarded doubleInput, 2000000000): the upcall caught " + e
                         + ", Rust returned, Java threw it again");
             }
+        } catch (IllegalCallerException e) { // native access denied (--illegal-native-access=deny)
+            System.err.println("error: " + e.getMessage() + ": run java with --enable-native-access=ALL-UNNAMED");
+            System.exit(1);
         } catch (ExceptionInInitializerError e) { // RustCalls's static block: the library is missing
             System.err.println("error: " + e.getCause().getMessage());
             System.exit(1);
+        }
+    }
+
+    private static MethodHandle findDoubleInput() {
+        try {
+            return MethodHandles.lookup().findStatic(Doubler.class, "doubleInput", INT_TO_INT);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e); // the method exists: it cannot happen
         }
     }
 }

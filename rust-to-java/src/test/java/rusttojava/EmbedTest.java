@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rusttojava.Programs.Result;
@@ -23,8 +24,8 @@ class EmbedTest {
 
     @Test
     void printsTheLessonFromAnyFolderWithNoLdLibraryPathAndNoComplaintFromCheckJni() throws Exception {
-        Result result = Programs.embed(elsewhere, Map.of(), "-J-Xcheck:jni");
-        Programs.assertNoCheckJniComplaint(result);
+        Result result = Programs.embed(elsewhere, Map.of());
+        Programs.assertNoWarning(result);
         assertEquals("", result.stderr());
         assertEquals(0, result.exitCode());
         assertEquals(Programs.expectedSection(TITLE), result.stdout());
@@ -102,13 +103,39 @@ class EmbedTest {
 
     @Test
     void anOlderJdksLibjvmRefusesJni21() throws Exception {
-        // LD_LIBRARY_PATH comes before the rpath (a RUNPATH): here it brings JDK 17's libjvm.so.
-        Path jdk17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64/lib/server");
-        assumeTrue(Files.exists(jdk17.resolve("libjvm.so")), "no JDK 17 here to try");
-        Result result = Programs.embed(elsewhere, Map.of("LD_LIBRARY_PATH", jdk17.toString()));
+        // LD_LIBRARY_PATH comes before the rpath (a RUNPATH): here it brings an older JDK's libjvm.so.
+        Optional<Programs.Jdk> older = Programs.olderJdk(21);
+        assumeTrue(older.isPresent(), "no JDK older than 21 here to try");
+        Result result = Programs.embed(elsewhere, Map.of("LD_LIBRARY_PATH", older.get().home().resolve("lib/server").toString()));
         assertEquals(1, result.exitCode());
         assertEquals("error: JNI_CreateJavaVM returned -3, JNI_EVERSION (JNI version error: this libjvm is older than"
                 + " the version asked for): check the JVM options and the JDK (the JVM's own message, if any, is above)\n",
                 result.stderr());
+    }
+
+    @Test
+    void aMissingMethodIsOneLineAndNoJniCallIsMadeWithItsExceptionPending() throws Exception {
+        // A Doubler without doubleInput: the first lookup throws, and -Xcheck:jni (Programs) would
+        // complain if the second lookup were made before that exception is checked.
+        Path classes = Programs.compileJava(elsewhere.resolve("classes"),
+                "package rusttojava; public final class Doubler { public static String currentThreadName() { return \"\"; } }");
+        Result result = Programs.embed(elsewhere, Map.of(), "-J-Djava.class.path=" + classes);
+        assertEquals(1, result.exitCode());
+        assertEquals(TITLE + "\n", result.stdout());
+        assertEquals("error: no method `static int doubleInput(int)` in rusttojava.Doubler: java.lang.NoSuchMethodError: doubleInput\n",
+                result.stderr());
+    }
+
+    @Test
+    void javaTextOutsideAsciiAndTheBmpComesBackAsItIsWhateverTheLocale() throws Exception {
+        // A Doubler whose exception message and thread name are not ASCII (é) nor in the BMP (U+1D400).
+        String text = "\u00e9\uD835\uDC00";
+        Path classes = Programs.compileJava(elsewhere.resolve("classes"), "package rusttojava; public final class Doubler {"
+                + " public static int doubleInput(int v) { if (v > 100) throw new ArithmeticException(\"" + text + "\"); return 2 * v; }"
+                + " public static String currentThreadName() { return Thread.currentThread().getName() + \"" + text + "\"; } }");
+        Result result = Programs.embed(elsewhere, Map.of("LC_ALL", "C"), "-J-Djava.class.path=" + classes);
+        assertEquals("", result.stderr());
+        assertTrue(result.stdout().contains("  doubleInput(2000000000) threw java.lang.ArithmeticException: " + text + ";"), result.stdout());
+        assertTrue(result.stdout().contains("getName() = \"rust-worker" + text + "\";"), result.stdout());
     }
 }

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,20 +24,22 @@ import rusttojava.Programs.Result;
 class UpcallsTest {
     private static final String TITLE = "Rust calls Java through function pointers (FFM upcalls)";
 
+    private static final MemorySegment DOUBLE_INPUT = Upcalls.upcall(Upcalls.DOUBLE_INPUT, Arena.global());
+
     @TempDir
     Path elsewhere;
 
     @ParameterizedTest
     @ValueSource(ints = {4, 0, -7, 1_073_741_823, -1_073_741_824})
     void rustCallsJavaAndGetsItsResult(int input) {
-        assertEquals(input * 2, RustCalls.apply(Upcalls.DOUBLE_INPUT, input));
+        assertEquals(input * 2, RustCalls.apply(DOUBLE_INPUT, input));
         assertEquals(input * 2, RustCalls.apply(RustCalls.RUST_DOUBLE_INPUT, input)); // a Rust function pointer
     }
 
     @Test
     void rustCallsJavaOnEachValue() {
-        assertArrayEquals(new int[] {2, 4, 6, -10}, Upcalls.applyToEach(new int[] {1, 2, 3, -5}, Upcalls.DOUBLE_INPUT));
-        assertArrayEquals(new int[0], Upcalls.applyToEach(new int[0], Upcalls.DOUBLE_INPUT));
+        assertArrayEquals(new int[] {2, 4, 6, -10}, Upcalls.applyToEach(new int[] {1, 2, 3, -5}, DOUBLE_INPUT));
+        assertArrayEquals(new int[0], Upcalls.applyToEach(new int[0], DOUBLE_INPUT));
     }
 
     @Test
@@ -47,9 +51,35 @@ class UpcallsTest {
     @ParameterizedTest
     @ValueSource(ints = {1_073_741_824, 2_000_000_000, Integer.MIN_VALUE})
     void aJavaExceptionInTheGuardedUpcallComesBackAsItself(int input) {
-        ArithmeticException e = assertThrows(ArithmeticException.class, () -> Upcalls.applyGuarded(input));
+        GuardedUpcall guarded = new GuardedUpcall(Doubler::doubleInput, Arena.global());
+        ArithmeticException e = assertThrows(ArithmeticException.class, () -> guarded.call(pointer -> RustCalls.apply(pointer, input)));
         assertEquals("integer overflow", e.getMessage());
-        assertEquals(42, Upcalls.applyGuarded(21)); // nothing is left over from the last one
+        assertEquals(42, guarded.call(pointer -> RustCalls.apply(pointer, 21))); // nothing is left over from the last one
+    }
+
+    @Test
+    void anErrorInTheGuardedUpcallComesBackAsItselfAndTheJvmGoesOn() {
+        // A real StackOverflowError, thrown inside the upcall (an unguarded one would end this JVM).
+        GuardedUpcall deep = new GuardedUpcall(UpcallsTest::recurse, Arena.global());
+        assertThrows(StackOverflowError.class, () -> deep.call(pointer -> RustCalls.apply(pointer, 1)));
+        GuardedUpcall tooLarge = new GuardedUpcall(value -> new long[Integer.MAX_VALUE + value].length, Arena.global());
+        OutOfMemoryError e = assertThrows(OutOfMemoryError.class, () -> tooLarge.call(pointer -> RustCalls.apply(pointer, 0)));
+        assertEquals("Requested array size exceeds VM limit", e.getMessage());
+    }
+
+    private static int recurse(int depth) {
+        return recurse(depth + 1) + 1;
+    }
+
+    @Test
+    void whatOneCallCaughtIsThrownOnceAndNeverByALaterCall() {
+        // apply_to_each calls Java once per value: the first failure is kept, the other values still done.
+        GuardedUpcall guarded = new GuardedUpcall(Doubler::doubleInput, Arena.global());
+        int[] values = {1, Integer.MAX_VALUE, 3};
+        assertThrows(ArithmeticException.class, () -> guarded.call(pointer -> Upcalls.applyToEach(values, pointer)[0]));
+        assertEquals(8, guarded.call(pointer -> RustCalls.apply(pointer, 4)));
+        assertArrayEquals(new int[] {2, 6}, Upcalls.applyToEach(new int[] {1, 3}, DOUBLE_INPUT));
+        assertEquals(42, guarded.call(pointer -> RustCalls.apply(pointer, 21)));
     }
 
     @Test
@@ -88,14 +118,15 @@ class UpcallsTest {
 
     @Test
     void aWrongJdkStopsTheBuildWithTheVersionsAndTheFix() throws Exception {
-        Path jdk17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
-        assumeTrue(Files.exists(jdk17.resolve("release")), "no JDK 17 here to try");
-        Result result = Programs.make(elsewhere, Map.of(), "run", "JAVA_HOME=" + jdk17);
+        Optional<Programs.Jdk> older = Programs.olderJdk(25);
+        assumeTrue(older.isPresent(), "no JDK older than 25 here to try");
+        Path home = older.get().home();
+        Result result = Programs.make(elsewhere, Map.of(), "run", "JAVA_HOME=" + home);
         assertEquals(2, result.exitCode());
         // One line: make's prefix, then find-jdk.sh's reason and the fix.
         assertEquals(1, result.stderr().lines().count(), result.stderr());
-        assertTrue(result.stderr().contains("*** error: JAVA_HOME=" + jdk17 + " is JDK 17, but JDK 25 is needed."
-                + " Install a JDK 25 or newer"), result.stderr());
+        assertTrue(result.stderr().contains("*** error: JAVA_HOME=" + home + " is JDK " + older.get().version()
+                + ", but JDK 25 is needed. Install a JDK 25 or newer"), result.stderr());
     }
 
     @Test
@@ -113,7 +144,7 @@ class UpcallsTest {
 
     @Test
     void withoutCargoTheFolderIsSkippedWithTheFixAndUnderCiItFails() throws Exception {
-        assumeTrue(!Files.exists(Path.of("/usr/bin/cargo")), "this machine has a system-wide cargo");
+        assumeTrue(!Files.exists(Path.of("/usr/bin/cargo")) && !Files.exists(Path.of("/bin/cargo")), "this machine has a cargo on /usr/bin:/bin");
         Map<String, String> noRust = Map.of("PATH", "/usr/bin:/bin", "HOME", elsewhere.toString(), "JAVA_HOME", Programs.JDK);
         Result result = Programs.make(elsewhere, noRust, "all");
         assertEquals(0, result.exitCode(), result.stderr());
