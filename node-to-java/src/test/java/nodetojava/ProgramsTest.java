@@ -85,6 +85,18 @@ class ProgramsTest {
     }
 
     @Test
+    void theCompilerSwitchesTheAotCacheOff() throws Exception {
+        // Why the lessons run without the compiler: its --upgrade-module-path disables the AOT cache.
+        List<String> flags = new ArrayList<>(COMPILER);
+        flags.add("-XX:AOTCache=" + AOT_CACHE);
+        Result result = run(java(flags, "nodetojava.Main"));
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertTrue(result.stdout().startsWith("[warning][aot] AOT cache is disabled when the --upgrade-module-path option is specified.\n",
+                result.stdout().indexOf('[', 1)), result.stdout());
+        assertTrue(result.stdout().endsWith(Programs.expectedGraalJs()), result.stdout());
+    }
+
+    @Test
     void withTheCompilerJsIsReallyCompiled(@TempDir Path temp) throws Exception {
         Path hot = Files.writeString(temp.resolve("hot.js"), """
                 function square(x) { return calculator.multiply(x, x); }

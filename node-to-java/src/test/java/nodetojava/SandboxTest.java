@@ -13,8 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.IOAccess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,6 +146,25 @@ class SandboxTest {
         assertTrue(refused("require('../../../../pom.xml')").getMessage()
                 .contains("access to " + Path.of("pom.xml").toAbsolutePath() + " " + denied));
         assertTrue(refused("require('fs')").getMessage().startsWith("TypeError: Cannot load module: 'fs'"));
+    }
+
+    @Test
+    void withIoAccessAllAScriptReadsAnyFileEvenThroughAnError() {
+        // Why the sandbox has its own file system: IOAccess.ALL lets load() read /etc/passwd, and
+        // the SyntaxError that follows quotes the file's first line.
+        try (Context open = Context.newBuilder("js").allowIO(IOAccess.ALL).out(out).err(out).build()) {
+            PolyglotException e = assertThrows(PolyglotException.class, () -> open.eval("js", "load('/etc/passwd')"));
+            assertTrue(e.getMessage().startsWith("SyntaxError: /etc/passwd:1") && e.getMessage().contains("root:"), e.getMessage());
+        }
+    }
+
+    @Test
+    void anEsModuleCannotImportACommonJsPackage() throws Exception {
+        // Why esm/main.mjs does not use semver: GraalJS loads an imported .js file as an ES module.
+        Source module = Source.newBuilder("js", "import semver from '../node_modules/semver/index.js'; export default semver;", "uses-semver.mjs")
+                .mimeType("application/javascript+module").build();
+        PolyglotException e = assertThrows(PolyglotException.class, () -> sandbox.eval(module));
+        assertTrue(e.getMessage().contains("Unsupported file extension"), e.getMessage());
     }
 
     @Test
