@@ -17,6 +17,8 @@ async function main() {
   const plusThree = java.newProxy('java.util.function.IntUnaryOperator', { applyAsInt: (x) => x + 3 });
   console.log(`  applyTwice(x => x + 3, 1) = ${calculator.applyTwice(plusThree, 1)}  (Java called the JS function twice)`);
 
+  console.log(`  repeat('né 😀 ', 2) = '${calculator.repeat('né 😀 ', 2)}'  (a string, to Java and back)`);
+
   // A Java exception arrives as a JS Error; e.cause is the Java exception itself.
   try {
     calculator.divide(1, 0);
@@ -36,10 +38,12 @@ async function main() {
       ` ${e.cause.getClass().getName()}: ${e.cause.getMessage()}`);
   }
 
-  // Sync against async: the promise's result comes after the line below it has run.
+  // Sync against async: a promise settles on a later turn of the event loop, never at once.
+  let arrived = false;
   const product = calculator.multiplyAsync(6, 7);
-  console.log('  multiplyAsync(6, 7) called; this line runs before its result arrives');
-  console.log(`  multiplyAsync(6, 7) = ${await product}`);
+  product.then(() => { arrived = true; });
+  console.log(`  multiplyAsync(6, 7) called; its result has ${arrived ? 'arrived' : 'not arrived yet'}`);
+  console.log(`  multiplyAsync(6, 7) = ${await product}, arrived: ${arrived}`);
 
   // One JVM per process, started by the first call: what a library wants on the class path or in
   // the options must be there before. Afterwards the bridge refuses (pushing directly is ignored).

@@ -19,6 +19,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * A JS -> Java call, and a small compute loop (fib(25)), each next to the same thing in plain
  * Java. The JS runs in the sandbox's context (without the time limit's watchdog, which would be
  * measured too). `make bench` runs this twice: with the Graal compiler, and in the interpreter.
+ * Each call's result is the next call's argument, and the last one is returned (JMH consumes
+ * it): no call can be dropped, hoisted or folded into the loop. Compiled GraalJS inlines the Java
+ * method, so its baseline is the same loop in Java with the call inlined.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -33,6 +36,8 @@ public class JsBenchmark {
      */
     static final long WARMUP_SECONDS = Long.getLong("bench.warmupSeconds", 0);
     private final Calculator calculator = new Calculator();
+    /** The first argument: a field, not a constant, so that the compilers cannot fold the loop. */
+    private int seed = 17;
     private Context context;
     private Value jsCallsJava;
     private Value jsFib;
@@ -41,7 +46,7 @@ public class JsBenchmark {
     public void setUp() {
         context = Sandbox.secureBuilder(Path.of("src/main/js")).build();
         context.getBindings("js").putMember("calculator", calculator);
-        jsCallsJava = context.eval("js", "(n) => { let s = 0; for (let i = 0; i < n; i++) { s = (s + calculator.multiply(i, 2)) | 0; } return s; }");
+        jsCallsJava = context.eval("js", "(n, seed) => { let x = seed; for (let i = 0; i < n; i++) { x = (calculator.multiply(x, 31) + i) | 0; } return x; }");
         jsFib = context.eval("js", "function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }; fib");
         for (long end = System.nanoTime() + WARMUP_SECONDS * 1_000_000_000L; System.nanoTime() < end; ) {
             jsToJavaCall();
@@ -63,17 +68,28 @@ public class JsBenchmark {
     @Benchmark
     @OperationsPerInvocation(CALLS)
     public int javaToJavaCall() {
-        int sum = 0;
+        int x = seed;
         for (int i = 0; i < CALLS; i++) {
-            sum += multiplyNotInlined(i, 2);
+            x = multiplyNotInlined(x, 31) + i;
         }
-        return sum;
+        return x;
+    }
+
+    /** The same loop with the call inlined: what compiled GraalJS does with the Java method. */
+    @Benchmark
+    @OperationsPerInvocation(CALLS)
+    public int javaToJavaCallInlined() {
+        int x = seed;
+        for (int i = 0; i < CALLS; i++) {
+            x = calculator.multiply(x, 31) + i;
+        }
+        return x;
     }
 
     @Benchmark
     @OperationsPerInvocation(CALLS)
     public int jsToJavaCall() {
-        return jsCallsJava.execute(CALLS).asInt();
+        return jsCallsJava.execute(CALLS, seed).asInt();
     }
 
     private static int fib(int n) {

@@ -12,41 +12,62 @@ import org.graalvm.polyglot.SourceSection;
  * Runs a user's own script in the same sandbox as the lesson, with the same exported API
  * ({@code calculator}, {@code require} of the example's modules and node_modules).
  * Usage: {@code java ... nodetojava.Playground path/to/script.js [module folder]}.
- * Exit codes: 0 ran, 1 the script threw (a denied access included), 2 bad usage, 3 stopped by a
- * limit (time, output or heap: see {@link SandboxLimits}).
+ * The script's output, stdout and stderr both, goes to stdout (bounded); stderr carries only the
+ * host's own verdict, one line ({@code stopped: }, {@code denied: } or {@code error: }), and the
+ * exit code says it too: 0 ran, 1 the script threw, 2 bad usage, 3, 4, 5 stopped by the time,
+ * output or heap limit ({@link SandboxLimits}); {@link PlaygroundWall} makes each limit a wall.
  */
 public final class Playground {
     /** 10 s, 1 MB of output, 512 MB of heap; -Dplayground.seconds=N, -Dplayground.output-kb=N, -Dplayground.heap-mb=N change them. */
     static final SandboxLimits LIMITS = SandboxLimits.fromSystemProperties();
+    /** The longest text of the script's (an error message) in the host's one line. */
+    static final int MAX_QUOTED_CHARS = 300;
 
     public static void main(String[] args) throws IOException {
+        PlaygroundWall wall = new PlaygroundWall(LIMITS);
         if (args.length < 1) {
-            fail(2, "usage: make run SCRIPT=path/to/script.js");
+            wall.end(2, "usage: make run SCRIPT=path/to/script.js");
         }
         Path script = Path.of(args[0]);
         Path modules = Path.of(args.length > 1 ? args[1] : "src/main/js");
-        String code;
+        String code = null;
         try {
             code = Files.readString(script); // the host reads the script; the script reads only the module folder
         } catch (NoSuchFileException e) {
-            fail(2, "no such script: " + script + " (give SCRIPT a path to a .js or .mjs file)");
-            return;
+            wall.end(2, "no such script: " + quoted(script.toString()) + " (give SCRIPT a path to a .js or .mjs file)");
         }
         // No path in the source: the script acts as if it sat in src/main/js/commonjs, so that
         // require('./calculator.js') and require('semver') find the example's modules.
         Source source = Source.newBuilder("js", code, script.getFileName().toString())
                 .mimeType(script.toString().endsWith(".mjs") ? "application/javascript+module" : "application/javascript")
                 .build();
-        try (Sandbox sandbox = new Sandbox(modules, LIMITS, System.out, System.err)) {
+        Sandbox sandbox = new Sandbox(modules, LIMITS, System.out, System.out, wall::stopRequested);
+        int exitCode = 0;
+        String verdict = null;
+        try {
+            wall.arm();
             sandbox.eval(source);
         } catch (Sandbox.ScriptStoppedException e) {
-            fail(3, "stopped: " + e.getMessage() + "; -D" + e.limit().property + "=N sets the limit");
+            exitCode = e.limit().exitCode;
+            verdict = stopped(e);
         } catch (PolyglotException e) {
-            if (e.isInternalError()) {
-                throw e; // a bug in the host or the engine, not in the script: the stack trace helps
-            }
-            fail(1, (isDenial(e) ? "denied: " : "error: ") + e.getMessage() + where(e));
+            exitCode = 1;
+            verdict = e.isInternalError() ? "error: the engine failed (a bug in GraalJS or in this host): " + quoted(e.getMessage())
+                    : (isDenial(e) ? "denied: " : "error: ") + quoted(e.getMessage()) + where(e);
         }
+        try {
+            wall.arm(); // closing the context, under the same wall
+            sandbox.close();
+        } catch (Sandbox.ScriptStoppedException e) {
+            exitCode = exitCode == 0 ? e.limit().exitCode : exitCode;
+            verdict = verdict == null ? stopped(e) : verdict;
+        }
+        sandbox.finishLine();
+        wall.end(exitCode, verdict);
+    }
+
+    private static String stopped(Sandbox.ScriptStoppedException e) {
+        return "stopped: " + e.getMessage() + "; -D" + e.limit().property + "=N sets the limit";
     }
 
     /** The errors with which the sandbox refuses something, as opposed to the script's own bugs. */
@@ -68,12 +89,30 @@ public final class Playground {
                 location = frame.getSourceLocation();
             }
         }
-        return location == null ? "" : " (" + location.getSource().getName() + ":" + location.getStartLine() + ")";
+        return location == null ? "" : " (" + quoted(location.getSource().getName()) + ":" + location.getStartLine() + ")";
     }
 
-    private static void fail(int exitCode, String line) {
-        System.out.flush();
-        System.err.println(line);
-        System.exit(exitCode);
+    /**
+     * A text of the script's (an error message, a file name) made fit for the host's one line: its
+     * control characters escaped (a newline in it cannot start a line of its own, such as a forged
+     * {@code stopped:}) and cut after {@link #MAX_QUOTED_CHARS} characters.
+     */
+    static String quoted(String text) {
+        String all = String.valueOf(text);
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < all.length(); i++) {
+            if (line.length() >= MAX_QUOTED_CHARS) {
+                return line.append("...").toString();
+            }
+            char c = all.charAt(i);
+            switch (c) {
+                case '\n' -> line.append("\\n");
+                case '\r' -> line.append("\\r");
+                case '\t' -> line.append("\\t");
+                case '\\' -> line.append("\\\\");
+                default -> line.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? "\\u%04x".formatted((int) c) : c);
+            }
+        }
+        return line.toString();
     }
 }

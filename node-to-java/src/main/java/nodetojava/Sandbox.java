@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.EnvironmentAccess;
@@ -29,7 +30,9 @@ import nodetojava.SandboxLimits.Limit;
  * (as the global {@code calculator}) and, read-only, the files in its module folder. Every guest
  * call runs under three limits ({@link SandboxLimits}): time, output and heap. A script that passes
  * one is stopped, its context closed, and the host gets a {@link ScriptStoppedException} that
- * says which limit it passed; the host itself goes on.
+ * says which limit it passed; the host itself goes on. The stops are requests: the script stops at
+ * its next safepoint, which a built-in running inside Java may never reach (SANDBOX.md: the walls
+ * are the playground's {@link PlaygroundWall} and {@link ChildJvmSandbox}).
  */
 public final class Sandbox implements AutoCloseable {
     private final Context context;
@@ -44,6 +47,8 @@ public final class Sandbox implements AutoCloseable {
     private final ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1,
             task -> watchdogThread = Thread.ofPlatform().daemon().name("js-watchdog").unstarted(task));
     private volatile Thread watchdogThread;
+    /** Told of each stop as soon as it is requested (the playground's wall), before the script has stopped. */
+    private final Consumer<Limit> stopRequested;
 
     {
         watchdog.setRemoveOnCancelPolicy(true); // a call that ends in time leaves no timer behind
@@ -51,7 +56,13 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public Sandbox(Path moduleFolder, SandboxLimits limits, OutputStream out, OutputStream err) {
+        this(moduleFolder, limits, out, err, limit -> {});
+    }
+
+    /** The same, telling {@code stopRequested} of each stop as soon as it is requested. */
+    public Sandbox(Path moduleFolder, SandboxLimits limits, OutputStream out, OutputStream err, Consumer<Limit> stopRequested) {
         this.limits = limits;
+        this.stopRequested = stopRequested;
         this.context = secureBuilder(moduleFolder).out(new BoundedOutput(out)).err(new BoundedOutput(err)).build();
         context.getBindings("js").putMember("calculator", new Calculator());
     }
@@ -161,6 +172,7 @@ public final class Sandbox implements AutoCloseable {
     /** Stops the script for the first limit it passed: the watchdog closes the context (never the script's own thread). */
     private void stop(Limit limit) {
         if (stoppedBy.compareAndSet(null, limit)) {
+            stopRequested.accept(limit);
             try {
                 watchdog.execute(() -> {
                     try {
@@ -179,7 +191,7 @@ public final class Sandbox implements AutoCloseable {
         Limit limit = stoppedBy.get();
         if (limit != null) {
             closedByStop.join(); // the context is closed when the host hears of it
-            throw new ScriptStoppedException(limit, limits.message(limit));
+            throw new ScriptStoppedException(limit, limits.reason(limit) + "; its context is closed");
         }
     }
 
@@ -209,6 +221,19 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
+    /** Ends the script's output with a line break if its last line has none: the host's next line is then a line of its own. */
+    public void finishLine() throws IOException {
+        if (lastByte != '\n') {
+            lastTarget.write('\n');
+            lastByte = '\n';
+        }
+        lastTarget.flush();
+    }
+
+    /** The last byte the script wrote, and to which stream: {@link #finishLine} ends that line. */
+    private volatile int lastByte = '\n';
+    private volatile OutputStream lastTarget = OutputStream.nullOutputStream();
+
     /**
      * stdout or stderr of the script: it writes through until the two together pass the output
      * limit; the rest is dropped (after a line break, so that whatever the host prints next starts
@@ -230,17 +255,22 @@ public final class Sandbox implements AutoCloseable {
         public void write(byte[] bytes, int offset, int length) throws IOException {
             long room = limits.outputBytes() - printed.getAndAdd(length);
             if (room >= length) {
-                target.write(bytes, offset, length);
+                written(bytes, offset, length);
                 return;
             }
             if (room > 0) {
-                target.write(bytes, offset, (int) room);
-                if (bytes[offset + (int) room - 1] != '\n') {
-                    target.write('\n');
-                }
+                written(bytes, offset, (int) room);
             }
-            target.flush();
+            finishLine(); // also when the limit fell exactly on the end of an earlier write
             stop(Limit.OUTPUT);
+        }
+
+        private void written(byte[] bytes, int offset, int length) throws IOException {
+            if (length > 0) {
+                target.write(bytes, offset, length);
+                lastByte = bytes[offset + length - 1];
+                lastTarget = target;
+            }
         }
 
         @Override

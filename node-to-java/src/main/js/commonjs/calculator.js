@@ -20,6 +20,11 @@ function divide(a, b) {
   }
 }
 
+// A JS string becomes a java.lang.String and back (UTF-16 both sides: any text, emoji included).
+function repeat(text, times) {
+  return calculator.repeat(text, times);
+}
+
 // A JS error that the Java host will see as a PolyglotException, with this stack trace.
 function checkPositive(name, value) {
   if (!(value > 0)) {
@@ -32,4 +37,4 @@ function percent(part, whole) {
   return (100 * part) / whole;
 }
 
-module.exports = { multiply, applyTwice, divide, percent };
+module.exports = { multiply, applyTwice, divide, repeat, percent };

@@ -19,6 +19,11 @@ export function divide(a, b) {
   }
 }
 
+// A JS string becomes a java.lang.String and back (UTF-16 both sides: any text, emoji included).
+export function repeat(text, times) {
+  return calculator.repeat(text, times);
+}
+
 // A JS error that the Java host will see as a PolyglotException, with this stack trace.
 function checkPositive(name, value) {
   if (!(value > 0)) {
