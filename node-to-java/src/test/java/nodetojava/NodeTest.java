@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class NodeTest {
     static final Path NODE_FOLDER = Programs.HERE.resolve("src/main/node");
     static final Path BRIDGE = NODE_FOLDER.resolve("node_modules/java/build/Release/nodejavabridge_bindings.node");
-    static final Path JDK_17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
+    /** A JDK older than 25 with its libjvm.so, found where find-jdk.sh looks; null if there is none. */
+    static final Path OLDER_JDK = olderJdk();
     /** A test script's first line: the lesson's own module, which starts the JVM. */
     static final String LESSON_MODULE = "const { java, Calculator } = require('" + NODE_FOLDER.resolve("calculator.js") + "');\n";
     /** A test script's first line when it sets the bridge up itself. */
@@ -67,8 +68,8 @@ class NodeTest {
 
     @Test
     void javaHomeAtJdk17IsOneClearLine(@TempDir Path temp) throws Exception {
-        Path jdk17 = JDK_17;
-        if (!Files.isDirectory(jdk17)) { // a stand-in: the program reads only the release file
+        Path jdk17 = OLDER_JDK != null && major(OLDER_JDK) == 17 ? OLDER_JDK : null;
+        if (jdk17 == null) { // a stand-in: the program reads only the release file
             jdk17 = Files.createDirectories(temp.resolve("jdk-17"));
             Files.writeString(jdk17.resolve("release"), "JAVA_VERSION=\"17.0.15\"\n");
         }
@@ -83,10 +84,10 @@ class NodeTest {
     void aBridgeThatLoadsJdk17IsOneClearLine() throws Exception {
         // What a bridge built with JAVA_HOME at a JDK 17 does: LD_LIBRARY_PATH wins over the
         // bridge's rpath, so it loads JDK 17's libjvm.so here without a rebuild.
-        assumeTrue(Files.isDirectory(JDK_17.resolve("lib/server")), "no JDK 17 at " + JDK_17);
-        Result result = node(NODE_FOLDER.resolve("main.js"), Map.of("LD_LIBRARY_PATH", JDK_17.resolve("lib/server").toString()));
+        assumeTrue(OLDER_JDK != null, "no JDK older than 25 (with lib/server/libjvm.so) where find-jdk.sh looks");
+        Result result = node(NODE_FOLDER.resolve("main.js"), Map.of("LD_LIBRARY_PATH", OLDER_JDK.resolve("lib/server").toString()));
         assertEquals(1, result.exitCode());
-        assertTrue(result.stderr().matches("error: the JVM that node-java loaded is JDK 17[.0-9]*, but nodetojava.Calculator needs JDK 25"
+        assertTrue(result.stderr().matches("error: the JVM that node-java loaded is JDK " + major(OLDER_JDK) + "[.0-9]*, but nodetojava.Calculator needs JDK 25"
                 + " or newer; point JAVA_HOME at a JDK 25 and build the bridge again \\(make\\)\n"), result.stderr());
     }
 
@@ -288,5 +289,33 @@ class NodeTest {
         Result result = Programs.run(temp.resolve("app"), Map.of(), List.of("npm", "install", "--install-links", "--no-audit", "--no-fund", "--offline"));
         assertEquals(0, result.exitCode(), result.stderr());
         assertEquals("yes", Files.readString(temp.resolve("app/node_modules/dep-with-script/ran.txt")));
+    }
+
+    /** The java on the PATH, then /usr/lib/jvm/*, as find-jdk.sh looks: the first JDK older than 25. */
+    static Path olderJdk() {
+        try {
+            List<Path> homes = new java.util.ArrayList<>();
+            for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+                Path java = Path.of(dir, "java");
+                if (Files.isExecutable(java)) homes.add(java.toRealPath().getParent().getParent());
+            }
+            if (Files.isDirectory(Path.of("/usr/lib/jvm"))) {
+                try (var list = Files.list(Path.of("/usr/lib/jvm"))) { list.sorted().forEach(homes::add); }
+            }
+            return homes.stream().filter(home -> Files.exists(home.resolve("lib/server/libjvm.so")))
+                    .filter(home -> major(home) > 0 && major(home) < 25).findFirst().orElse(null);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The major version in a JDK's release file; 0 if it has none. */
+    static int major(Path home) {
+        try {
+            Matcher major = Pattern.compile("JAVA_VERSION=\"(?:1\\.)?(\\d+)").matcher(Files.readString(home.resolve("release")));
+            return major.find() ? Integer.parseInt(major.group(1)) : 0;
+        } catch (java.io.IOException e) {
+            return 0;
+        }
     }
 }
