@@ -53,7 +53,8 @@ class MechanismTest {
         assertEquals("Hello, !", c.greet(""));
         String longName = "x".repeat(10_000); // far longer than any first guess at a buffer
         assertEquals("Hello, " + longName + "!", c.greet(longName));
-        assertEquals("Hello, Zoë Ωmega!", c.greet("Zoë Ωmega")); // UTF-8 both ways
+        // UTF-8 both ways, beyond the BMP too, in any locale: surefire runs this JVM under LC_ALL=C (pom.xml)
+        assertEquals("Hello, Zoë Ωmega 🦀!", c.greet("Zoë Ωmega 🦀"));
     }
 
     @ParameterizedTest
@@ -62,7 +63,7 @@ class MechanismTest {
         ExampleLibrary c = mechanism.get();
         assertEquals("HELLO, WORLD 42", c.shout("Hello, World 42"));
         assertEquals("", c.shout(""));
-        assertEquals("ZOë", c.shout("zoë"), "only ASCII letters change");
+        assertEquals("ZOë 🦀", c.shout("zoë 🦀"), "only ASCII letters change");
         for (int i = 0; i < 10_000; i++) { // every result is freed: this must not grow the heap
             assertEquals("ABC", c.shout("abc"));
         }

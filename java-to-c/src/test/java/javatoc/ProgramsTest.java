@@ -1,6 +1,7 @@
 package javatoc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -55,6 +56,19 @@ class ProgramsTest {
         assertEquals(0, result.exitCode());
         String title = result.stdout().lines().findFirst().orElseThrow();
         assertEquals(expectedSection(title), result.stdout());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"JniExample", "JniUnderCheck"})
+    void theJniGlueChecksForExceptionsAsTheJvmRequires(String program) throws Exception {
+        // -Xcheck:jni checks every JNI call and prints "WARNING in native method: ..." on stdout.
+        // (JNA's own libjnidispatch draws such warnings too: this runs the glue we write.)
+        Result result = run(Path.of("").toAbsolutePath(), "-Xcheck:jni", "--enable-native-access=ALL-UNNAMED",
+                "-Djava.library.path=" + NATIVE, "-cp", CLASSPATH + ":target/test-classes", "javatoc." + program);
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertEquals("", result.stderr());
+        assertFalse(result.stdout().contains("WARNING"), result.stdout());
+        assertTrue(result.stdout().contains(program.equals("JniExample") ? "errno 2" : "IllegalStateException: access was"), result.stdout());
     }
 
     @ParameterizedTest
