@@ -1,5 +1,6 @@
 #include "example.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,8 @@ int32_t greet(const char *name, char *buffer, size_t size) {
     return snprintf(buffer, size, "Hello, %s!", name);
 }
 
+static atomic_int_least64_t unfreed; /* atomic: any thread may shout */
+
 char *shout(const char *text) {
     if (text == NULL) {
         return NULL;
@@ -31,11 +34,19 @@ char *shout(const char *text) {
         copy[i] = (c >= 'a' && c <= 'z') ? (char)(c - 'a' + 'A') : c; /* ASCII only: no locale */
     }
     copy[length] = '\0';
+    unfreed++;
     return copy;
 }
 
 void example_free(void *pointer) {
+    if (pointer != NULL) {
+        unfreed--;
+    }
     free(pointer);
+}
+
+int64_t example_unfreed(void) {
+    return unfreed;
 }
 
 point point_add(point a, point b) {

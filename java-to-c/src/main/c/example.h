@@ -20,6 +20,8 @@ int32_t greet(const char *name, char *buffer, size_t size);
  *     Returns NULL if text is NULL or memory runs out. */
 char *shout(const char *text);
 void example_free(void *pointer);
+/*     How many results of shout are not freed yet: what a leak would grow (MechanismTest). */
+int64_t example_unfreed(void);
 
 /* 3. A struct, passed by value (copied in registers or on the stack) and by pointer. */
 typedef struct {

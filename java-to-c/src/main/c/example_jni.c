@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 /* Throws a Java exception of the given class; the Java code sees it when the native call returns. */
@@ -22,75 +23,146 @@ JNIEXPORT jint JNICALL Java_javatoc_JniExample_doubleInput(JNIEnv *env, jobject 
     return double_input(input);
 }
 
-JNIEXPORT jstring JNICALL Java_javatoc_JniExample_greet(JNIEnv *env, jobject self, jstring name) {
-    (void)self;
-    if (name == NULL) { /* GetStringUTFChars(NULL) would crash the JVM */
-        throw_new(env, "java/lang/NullPointerException", "name");
+/* A Java byte[] (UTF-8, encoded by Java) as a NUL-terminated C string, malloc'ed: free it. */
+static char *to_c_string(JNIEnv *env, jbyteArray bytes) {
+    jsize length = (*env)->GetArrayLength(env, bytes);
+    char *text = malloc((size_t)length + 1);
+    if (text == NULL) {
+        throw_new(env, "java/lang/OutOfMemoryError", "a C string");
         return NULL;
     }
-    /* JNI's "modified UTF-8" equals UTF-8 for every character outside U+0000 and the
-     * supplementary planes; good enough for names, and said so in the README. */
-    const char *utf8 = (*env)->GetStringUTFChars(env, name, NULL);
+    (*env)->GetByteArrayRegion(env, bytes, 0, length, (jbyte *)text);
+    text[length] = '\0';
+    return text;
+}
+
+/* A C string as a new Java byte[]; NULL with an exception pending if that failed. */
+static jbyteArray to_java_bytes(JNIEnv *env, const char *text) {
+    jsize length = (jsize)strlen(text);
+    jbyteArray bytes = (*env)->NewByteArray(env, length);
+    if (bytes != NULL) { /* else OutOfMemoryError is pending */
+        (*env)->SetByteArrayRegion(env, bytes, 0, length, (const jbyte *)text);
+    }
+    return bytes;
+}
+
+/* Strings cross as UTF-8 bytes that Java encoded and decodes (JniExample.java): JNI's own
+ * GetStringUTFChars/NewStringUTF speak "modified UTF-8", which differs for U+0000 and for every
+ * character beyond the Basic Multilingual Plane, such as an emoji. */
+JNIEXPORT jbyteArray JNICALL Java_javatoc_JniExample_greetUtf8(JNIEnv *env, jobject self, jbyteArray name) {
+    (void)self;
+    char *utf8 = to_c_string(env, name);
     if (utf8 == NULL) {
-        return NULL; /* OutOfMemoryError already thrown */
+        return NULL;
     }
     int length = greet(utf8, NULL, 0); /* first ask how long the greeting is */
     char *buffer = malloc((size_t)length + 1);
     if (buffer != NULL) {
         greet(utf8, buffer, (size_t)length + 1);
     }
-    (*env)->ReleaseStringUTFChars(env, name, utf8); /* every Get has its Release */
+    free(utf8);
     if (buffer == NULL) {
         throw_new(env, "java/lang/OutOfMemoryError", "greet");
         return NULL;
     }
-    jstring result = (*env)->NewStringUTF(env, buffer); /* copies into the Java heap */
+    jbyteArray result = to_java_bytes(env, buffer); /* copies into the Java heap */
     free(buffer);
     return result;
 }
 
-JNIEXPORT jstring JNICALL Java_javatoc_JniExample_shout(JNIEnv *env, jobject self, jstring text) {
+JNIEXPORT jbyteArray JNICALL Java_javatoc_JniExample_shoutUtf8(JNIEnv *env, jobject self, jbyteArray text) {
     (void)self;
-    if (text == NULL) {
-        throw_new(env, "java/lang/NullPointerException", "text");
-        return NULL;
-    }
-    const char *utf8 = (*env)->GetStringUTFChars(env, text, NULL);
+    char *utf8 = to_c_string(env, text);
     if (utf8 == NULL) {
         return NULL;
     }
     char *shouted = shout(utf8);
-    (*env)->ReleaseStringUTFChars(env, text, utf8);
+    free(utf8);
     if (shouted == NULL) {
         throw_new(env, "java/lang/OutOfMemoryError", "shout");
         return NULL;
     }
-    jstring result = (*env)->NewStringUTF(env, shouted); /* copies, so C can free its buffer */
+    jbyteArray result = to_java_bytes(env, shouted); /* copies, so C can free its buffer */
     example_free(shouted);
     return result;
 }
 
-/* Reads a javatoc.Point record into a C point through its accessor methods. */
+/* Looked up once, when System.loadLibrary loads this library, not on every call: a lookup costs
+ * more than the call (make bench). A class is kept by a global reference, so the GC cannot
+ * unload it while we hold its IDs. */
+static jclass point_class;
+static jmethodID point_new, point_x, point_y;
+
+JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved) {
+    (void)reserved;
+    JNIEnv *env;
+    if ((*vm)->GetEnv(vm, (void **)&env, JNI_VERSION_10) != JNI_OK) {
+        return JNI_ERR;
+    }
+    jclass local = (*env)->FindClass(env, "javatoc/Point");
+    if (local == NULL) {
+        return JNI_ERR; /* NoClassDefFoundError pending: System.loadLibrary throws it */
+    }
+    point_class = (*env)->NewGlobalRef(env, local);
+    (*env)->DeleteLocalRef(env, local);
+    if (point_class == NULL
+            || (point_new = (*env)->GetMethodID(env, point_class, "<init>", "(II)V")) == NULL
+            || (point_x = (*env)->GetMethodID(env, point_class, "x", "()I")) == NULL
+            || (point_y = (*env)->GetMethodID(env, point_class, "y", "()I")) == NULL) {
+        return JNI_ERR; /* each Get stopped at the first failure, its exception pending */
+    }
+    return JNI_VERSION_10;
+}
+
+JNIEXPORT void JNICALL JNI_OnUnload(JavaVM *vm, void *reserved) {
+    (void)reserved;
+    JNIEnv *env;
+    if ((*vm)->GetEnv(vm, (void **)&env, JNI_VERSION_10) == JNI_OK) {
+        (*env)->DeleteGlobalRef(env, point_class);
+    }
+}
+
+/* Reads a javatoc.Point record into a C point through its accessor methods. A call into Java can
+ * throw: check before the next JNI call, as the JNI specification requires. */
 static int to_point(JNIEnv *env, jobject object, point *out) {
+    if (object == NULL) {
+        throw_new(env, "java/lang/NullPointerException", "point");
+        return 0;
+    }
+    out->x = (*env)->CallIntMethod(env, object, point_x);
+    if ((*env)->ExceptionCheck(env)) {
+        return 0;
+    }
+    out->y = (*env)->CallIntMethod(env, object, point_y);
+    return !(*env)->ExceptionCheck(env);
+}
+
+static jobject from_point(JNIEnv *env, point p) {
+    return (*env)->NewObject(env, point_class, point_new, p.x, p.y); /* NULL if it threw */
+}
+
+/* The same as to_point, looking everything up on every call: what JNI_OnLoad saves (make bench). */
+static int to_point_looking_up(JNIEnv *env, jobject object, point *out) {
     if (object == NULL) {
         throw_new(env, "java/lang/NullPointerException", "point");
         return 0;
     }
     jclass type = (*env)->GetObjectClass(env, object);
     jmethodID x = (*env)->GetMethodID(env, type, "x", "()I");
+    if (x == NULL) {
+        return 0; /* NoSuchMethodError pending */
+    }
     jmethodID y = (*env)->GetMethodID(env, type, "y", "()I");
-    if (x == NULL || y == NULL) {
-        return 0; /* NoSuchMethodError already thrown */
+    if (y == NULL) {
+        return 0;
     }
     out->x = (*env)->CallIntMethod(env, object, x);
+    if ((*env)->ExceptionCheck(env)) {
+        return 0;
+    }
     out->y = (*env)->CallIntMethod(env, object, y);
-    return 1;
-}
-
-static jobject from_point(JNIEnv *env, point p) {
-    jclass type = (*env)->FindClass(env, "javatoc/Point");
-    jmethodID constructor = type ? (*env)->GetMethodID(env, type, "<init>", "(II)V") : NULL;
-    return constructor ? (*env)->NewObject(env, type, constructor, p.x, p.y) : NULL;
+    (*env)->DeleteLocalRef(env, type);
+    return !(*env)->ExceptionCheck(env);
 }
 
 JNIEXPORT jobject JNICALL Java_javatoc_JniExample_pointAdd(JNIEnv *env, jobject self, jobject a, jobject b) {
@@ -100,6 +172,24 @@ JNIEXPORT jobject JNICALL Java_javatoc_JniExample_pointAdd(JNIEnv *env, jobject 
         return NULL;
     }
     return from_point(env, point_add(pa, pb));
+}
+
+JNIEXPORT jobject JNICALL Java_javatoc_JniExample_pointAddLookingUpEachCall(JNIEnv *env, jobject self, jobject a, jobject b) {
+    (void)self;
+    point pa, pb;
+    if (!to_point_looking_up(env, a, &pa) || !to_point_looking_up(env, b, &pb)) {
+        return NULL;
+    }
+    point sum = point_add(pa, pb);
+    jclass type = (*env)->FindClass(env, "javatoc/Point");
+    if (type == NULL) {
+        return NULL;
+    }
+    jmethodID constructor = (*env)->GetMethodID(env, type, "<init>", "(II)V");
+    if (constructor == NULL) {
+        return NULL;
+    }
+    return (*env)->NewObject(env, type, constructor, sum.x, sum.y);
 }
 
 JNIEXPORT jobject JNICALL Java_javatoc_JniExample_pointScale(JNIEnv *env, jobject self, jobject p, jint factor) {

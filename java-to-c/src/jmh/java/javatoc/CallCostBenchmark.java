@@ -23,6 +23,8 @@ public class CallCostBenchmark {
     private final JnaDirectExample jnaDirect = JnaDirectExample.load();
     private final JnaInterfaceExample jnaInterface = JnaInterfaceExample.load();
     private int input = 21;
+    private final Point a = new Point(1, 2);
+    private final Point b = new Point(3, 4);
 
     @CompilerControl(CompilerControl.Mode.DONT_INLINE)
     private static int doubleInJava(int value) {
@@ -57,5 +59,15 @@ public class CallCostBenchmark {
     @Benchmark
     public int jnaInterface() {
         return jnaInterface.doubleInput(input);
+    }
+
+    @Benchmark
+    public Point pointAddJniCached() {
+        return jni.pointAdd(a, b);
+    }
+
+    @Benchmark
+    public Point pointAddJniLookingUpEachCall() {
+        return jni.pointAddLookingUpEachCall(a, b);
     }
 }

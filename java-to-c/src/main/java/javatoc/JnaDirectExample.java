@@ -1,9 +1,12 @@
 package javatoc;
 
 import com.sun.jna.LastErrorException;
+import com.sun.jna.Library;
 import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -45,7 +48,8 @@ public final class JnaDirectExample implements ExampleLibrary {
     public static synchronized JnaDirectExample load() {
         if (!registered) {
             try {
-                Native.register(Example.class, "example");
+                // Strings as UTF-8, not in the locale's encoding (JNA's default): under LC_ALL=C "Zoë" became "Zo?".
+                Native.register(Example.class, NativeLibrary.getInstance("example", Map.of(Library.OPTION_STRING_ENCODING, "UTF-8")));
                 Native.register(Libc.class, "c");
             } catch (UnsatisfiedLinkError e) {
                 throw new LibraryNotFoundException("example", "jna.library.path", e);

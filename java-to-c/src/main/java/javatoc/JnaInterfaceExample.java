@@ -5,6 +5,7 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -48,7 +49,9 @@ public final class JnaInterfaceExample implements ExampleLibrary {
     /** Loads libexample.so from -Djna.library.path (JNA ignores java.library.path). */
     public static JnaInterfaceExample load() {
         try {
-            return new JnaInterfaceExample(Native.load("example", Example.class), Native.load("c", Libc.class));
+            // Strings as UTF-8, not in the locale's encoding (JNA's default): under LC_ALL=C "Zoë" became "Zo?".
+            return new JnaInterfaceExample(Native.load("example", Example.class, Map.of(Library.OPTION_STRING_ENCODING, "UTF-8")),
+                    Native.load("c", Libc.class));
         } catch (UnsatisfiedLinkError e) {
             throw new LibraryNotFoundException("example", "jna.library.path", e);
         }

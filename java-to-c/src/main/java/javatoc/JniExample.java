@@ -1,5 +1,9 @@
 package javatoc;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.util.Objects;
+
 /**
  * Hand-written JNI: the interface's methods are {@code native} here, and each is a C function in
  * src/main/c/example_jni.c whose name JNI derives from the class and method
@@ -24,14 +28,27 @@ public final class JniExample implements ExampleLibrary {
     @Override
     public native int doubleInput(int input);
 
+    // JNI's string functions speak "modified UTF-8", which is not UTF-8 beyond the Basic Multilingual
+    // Plane (an emoji): Java encodes and decodes real UTF-8, and C sees bytes.
     @Override
-    public native String greet(String name); // a NullPointerException from C for null
+    public String greet(String name) {
+        return new String(greetUtf8(Objects.requireNonNull(name, "name").getBytes(UTF_8)), UTF_8);
+    }
+
+    private native byte[] greetUtf8(byte[] name);
 
     @Override
-    public native String shout(String text);
+    public String shout(String text) {
+        return new String(shoutUtf8(Objects.requireNonNull(text, "text").getBytes(UTF_8)), UTF_8);
+    }
+
+    private native byte[] shoutUtf8(byte[] text);
 
     @Override
     public native Point pointAdd(Point a, Point b);
+
+    /** pointAdd with the class and method IDs looked up on every call, not once: for `make bench`. */
+    public native Point pointAddLookingUpEachCall(Point a, Point b);
 
     @Override
     public native Point pointScale(Point p, int factor);

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** bench/c_call_cost, the C baseline of bench/rows: one sample a line, as a `loop` row must print. */
@@ -13,12 +14,10 @@ class BenchLoopTest {
     record Result(int exitCode, List<String> stdout, List<String> stderr) {}
 
     static Result run(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("target/bench/c_call_cost"));
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of("target/bench/c_call_cost").toAbsolutePath().toString()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).start();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "c_call_cost did not finish");
-        return new Result(process.exitValue(), process.inputReader().lines().toList(),
-                process.errorReader().lines().toList());
+        Programs.Result result = Programs.run(Path.of("").toAbsolutePath(), Map.of(), command);
+        return new Result(result.exitCode(), result.stdout().lines().toList(), result.stderr().lines().toList());
     }
 
     @Test

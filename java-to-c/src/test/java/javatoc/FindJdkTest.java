@@ -5,22 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** find-jdk.sh: a too-old or broken JAVA_HOME stops the build with the versions and the fix. */
 class FindJdkTest {
 
-    record Result(int exitCode, String stdout, String stderr) {}
-
-    static Result findJdk(String javaHome) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("sh", "find-jdk.sh", "25");
-        builder.environment().put("JAVA_HOME", javaHome);
-        Process process = builder.start();
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
-        return new Result(process.exitValue(), new String(process.getInputStream().readAllBytes()),
-                new String(process.getErrorStream().readAllBytes()));
+    static Programs.Result findJdk(String javaHome) throws Exception {
+        return Programs.run(Path.of("").toAbsolutePath(), Map.of("JAVA_HOME", javaHome), List.of("sh", "find-jdk.sh", "25"));
     }
 
     /** A folder that looks like a JDK of the given version: a release file and bin/javac. */
@@ -35,14 +29,14 @@ class FindJdkTest {
     @Test
     void acceptsTheJdkRunningThisTest() throws Exception {
         Path home = Path.of(System.getProperty("java.home"));
-        Result result = findJdk(home.toString());
+        Programs.Result result = findJdk(home.toString());
         assertEquals(0, result.exitCode(), result.stderr());
         assertEquals(home + "\n", result.stdout());
     }
 
     @Test
     void aJdk17NamesBothVersionsAndTheFix(@TempDir Path dir) throws Exception {
-        Result result = findJdk(fakeJdk(dir, "17.0.15").toString());
+        Programs.Result result = findJdk(fakeJdk(dir, "17.0.15").toString());
         assertEquals(1, result.exitCode());
         assertEquals("", result.stdout());
         assertTrue(result.stderr().contains("is JDK 17, but JDK 25 is needed"), result.stderr());
@@ -51,7 +45,7 @@ class FindJdkTest {
 
     @Test
     void oldVersionSchemeIsReadAsItsFeatureVersion(@TempDir Path dir) throws Exception {
-        Result result = findJdk(fakeJdk(dir, "1.8.0_402").toString());
+        Programs.Result result = findJdk(fakeJdk(dir, "1.8.0_402").toString());
         assertTrue(result.stderr().contains("is JDK 8, but JDK 25 is needed"), result.stderr());
     }
 
@@ -62,7 +56,7 @@ class FindJdkTest {
 
     @Test
     void aFolderThatIsNoJdkIsRejected(@TempDir Path dir) throws Exception {
-        Result result = findJdk(dir.toString());
+        Programs.Result result = findJdk(dir.toString());
         assertEquals(1, result.exitCode());
         assertTrue(result.stderr().contains("is not a JDK"), result.stderr());
     }

@@ -1,6 +1,7 @@
 package javatoc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,23 +21,10 @@ class ProgramsTest {
     private static final String NATIVE = Path.of("target", "native").toAbsolutePath().toString();
     private static final String CLASSPATH = "target/classes:target/lib/*";
 
-    record Result(int exitCode, String stdout, String stderr) {}
-
-    static Result run(Path workDir, String... args) throws IOException, InterruptedException {
+    static Programs.Result run(Path workDir, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(JAVA));
         command.addAll(List.of(args));
-        Path out = Files.createTempFile("stdout", ".txt");
-        Path err = Files.createTempFile("stderr", ".txt");
-        Process process = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the program did not finish");
-        Result result = new Result(process.exitValue(), Files.readString(out), Files.readString(err));
-        Files.delete(out);
-        Files.delete(err);
-        try (var files = Files.list(workDir)) {
-            assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith("hs_err_pid")), "the JVM crashed");
-        }
-        return result;
+        return Programs.run(workDir, Map.of(), command);
     }
 
     private static String expectedSection(String title) throws IOException {
@@ -49,7 +37,7 @@ class ProgramsTest {
     @ParameterizedTest
     @ValueSource(strings = {"JnaInterfaceExample", "JnaDirectExample", "JniExample", "FfmExample"})
     void printsTheLessonAndNoWarning(String program) throws Exception {
-        Result result = run(Path.of("").toAbsolutePath(), "--enable-native-access=ALL-UNNAMED",
+        Programs.Result result = run(Path.of("").toAbsolutePath(), "--enable-native-access=ALL-UNNAMED",
                 "-Djava.library.path=" + NATIVE, "-Djna.library.path=" + NATIVE, "-cp", CLASSPATH, "javatoc." + program);
         assertEquals("", result.stderr());
         assertEquals(0, result.exitCode());
@@ -58,11 +46,24 @@ class ProgramsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"JniExample", "JniUnderCheck"})
+    void theJniGlueChecksForExceptionsAsTheJvmRequires(String program) throws Exception {
+        // -Xcheck:jni checks every JNI call and prints "WARNING in native method: ..." on stdout.
+        // (JNA's own libjnidispatch draws such warnings too: this runs the glue we write.)
+        Programs.Result result = run(Path.of("").toAbsolutePath(), "-Xcheck:jni", "--enable-native-access=ALL-UNNAMED",
+                "-Djava.library.path=" + NATIVE, "-cp", CLASSPATH + ":target/test-classes", "javatoc." + program);
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertEquals("", result.stderr());
+        assertFalse(result.stdout().contains("WARNING"), result.stdout());
+        assertTrue(result.stdout().contains(program.equals("JniExample") ? "errno 2" : "IllegalStateException: access was"), result.stdout());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"JnaInterfaceExample", "JnaDirectExample", "JniExample", "FfmExample"})
     void aMissingLibraryIsOneClearLineNotACrash(String program, @TempDir Path empty) throws Exception {
         Path classes = Path.of("target/classes").toAbsolutePath();
         Path lib = Path.of("target/lib").toAbsolutePath();
-        Result result = run(empty, "--enable-native-access=ALL-UNNAMED", "-Djava.library.path=" + empty,
+        Programs.Result result = run(empty, "--enable-native-access=ALL-UNNAMED", "-Djava.library.path=" + empty,
                 "-Djna.library.path=" + empty, "-cp", classes + ":" + lib + "/*", "javatoc." + program);
         assertEquals(1, result.exitCode());
         assertEquals("", result.stdout());
@@ -77,7 +78,7 @@ class ProgramsTest {
     @ValueSource(strings = {"JnaDirectExample", "FfmExample"})
     void withoutEnableNativeAccessJdk25Warns(String program) throws Exception {
         // Why every command line carries --enable-native-access: this is what users see without it.
-        Result result = run(Path.of("").toAbsolutePath(), "-Djava.library.path=" + NATIVE,
+        Programs.Result result = run(Path.of("").toAbsolutePath(), "-Djava.library.path=" + NATIVE,
                 "-Djna.library.path=" + NATIVE, "-cp", CLASSPATH, "javatoc." + program);
         assertEquals(0, result.exitCode());
         assertTrue(result.stderr().startsWith("WARNING: A restricted method in "), result.stderr());
@@ -87,7 +88,7 @@ class ProgramsTest {
     @ParameterizedTest
     @ValueSource(strings = {"JnaInterfaceExample", "JnaDirectExample", "JniExample", "FfmExample"})
     void underTheFutureDefaultItIsAnError(String program) throws Exception {
-        Result result = run(Path.of("").toAbsolutePath(), "--illegal-native-access=deny",
+        Programs.Result result = run(Path.of("").toAbsolutePath(), "--illegal-native-access=deny",
                 "-Djava.library.path=" + NATIVE, "-cp", CLASSPATH, "javatoc." + program);
         assertEquals(1, result.exitCode());
         assertEquals("", result.stdout());

@@ -2,7 +2,6 @@ package javatorust;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -140,9 +139,9 @@ public final class RustLib {
         }
     }
 
-    /** {@code uintptr_t tally_live(void);} */
+    /** {@code uintptr_t tally_live(void);} Rust's usize: as wide as C's size_t, whose layout the linker knows. */
     static final class tally_live {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_LONG);
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(LINKER.canonicalLayouts().get("size_t"));
         static final MethodHandle HANDLE = downcall("tally_live", DESC);
     }
 

@@ -3,7 +3,6 @@ package javatorust;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The programs as a user runs them: a plain `java` command, and `make`, as processes. */
 class ProgramsTest {
@@ -47,20 +48,26 @@ class ProgramsTest {
     }
 
     Result java(List<String> flags, String mainClass, String... args) throws Exception {
+        return java(Map.of(), flags, mainClass, args);
+    }
+
+    Result java(Map<String, String> environment, List<String> flags, String mainClass, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(JAVA));
         command.addAll(flags);
         command.addAll(List.of("-cp", CLASSES, mainClass));
         command.addAll(List.of(args));
-        return run(elsewhere, Map.of(), command);
+        return run(elsewhere, environment, command);
     }
 
     static List<String> flags(Path libraryFolder) {
         return List.of("--enable-native-access=ALL-UNNAMED", "-Djava.library.path=" + libraryFolder, "-Dstdout.encoding=UTF-8");
     }
 
-    @Test
-    void mainPrintsTheLessonAndNothingElse() throws Exception {
-        Result result = java(flags(RUST_LIB), "javatorust.Main");
+    @ParameterizedTest
+    @ValueSource(strings = {"C.UTF-8", "C"})
+    void mainPrintsTheLessonAndNothingElseInAnyLocale(String locale) throws Exception {
+        // LC_ALL=C: an ASCII locale; the text Main sends Rust ("Grüße, Ferris 🦀") still goes and comes back as UTF-8.
+        Result result = java(Map.of("LC_ALL", locale), flags(RUST_LIB), "javatorust.Main");
         assertEquals("", result.stderr());
         assertEquals(0, result.exitCode());
         assertEquals(Files.readString(Path.of("expected-output.txt")), result.stdout());
@@ -119,25 +126,56 @@ class ProgramsTest {
         assertEquals(1, result.stderr().lines().count(), result.stderr());
         assertTrue(result.stderr().contains("*** error: JAVA_HOME=" + elsewhere + " is not a JDK (no bin/javac or release file)."
                 + " Install a JDK 25 or newer"), result.stderr());
-        Path jdk17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
-        assumeTrue(Files.exists(jdk17.resolve("release")), "no JDK 17 here to try");
+        // A JDK 17 as find-jdk.sh sees one: a release file and bin/javac (no real JDK 17 needed).
+        Path jdk17 = elsewhere.resolve("jdk-17");
+        Files.createDirectories(jdk17.resolve("bin"));
+        Files.writeString(jdk17.resolve("bin/javac"), "#!/bin/sh\n");
+        jdk17.resolve("bin/javac").toFile().setExecutable(true);
+        Files.writeString(jdk17.resolve("release"), "JAVA_VERSION=\"17.0.15\"\n");
         result = make(Map.of(), "run", "JAVA_HOME=" + jdk17);
         assertEquals(2, result.exitCode());
         assertEquals(1, result.stderr().lines().count(), result.stderr());
         assertTrue(result.stderr().contains("*** error: JAVA_HOME=" + jdk17 + " is JDK 17, but JDK 25 is needed."), result.stderr());
     }
 
+    /** A PATH with every command of /usr/bin but cargo, and a HOME without ~/.cargo: a machine without Rust. */
+    Map<String, String> withoutRust(Path bin, String... more) throws Exception {
+        if (!Files.exists(bin.resolve("sh"))) {
+            try (var commands = Files.list(Path.of("/usr/bin"))) {
+                for (Path command : commands.filter(c -> !c.getFileName().toString().equals("cargo")).toList()) {
+                    Files.createSymbolicLink(bin.resolve(command.getFileName()), command);
+                }
+            }
+        }
+        Map<String, String> environment = new java.util.HashMap<>(Map.of("PATH", bin.toString(), "HOME",
+                elsewhere.toString(), "JAVA_HOME", System.getProperty("java.home")));
+        for (int i = 0; i < more.length; i += 2) {
+            environment.put(more[i], more[i + 1]);
+        }
+        return environment;
+    }
+
     @Test
     void withoutCargoTheFolderIsSkippedWithTheFixAndUnderCiItFails() throws Exception {
-        assumeTrue(!Files.exists(Path.of("/usr/bin/cargo")), "this machine has a system-wide cargo");
-        Map<String, String> noRust = Map.of("PATH", "/usr/bin:/bin", "HOME", elsewhere.toString(),
-                "JAVA_HOME", System.getProperty("java.home"));
-        Result result = make(noRust, "all");
+        Path bin = Files.createTempDirectory("no-cargo"); // not in @TempDir, which warns on every link it deletes
+        try {
+            withoutCargo(bin);
+        } finally {
+            try (var links = Files.list(bin)) {
+                for (Path link : links.toList()) {
+                    Files.delete(link);
+                }
+            }
+            Files.delete(bin);
+        }
+    }
+
+    void withoutCargo(Path bin) throws Exception {
+        Result result = make(withoutRust(bin), "all");
         assertEquals(0, result.exitCode(), result.stderr());
         assertEquals("SKIP: java-to-rust: cargo is neither on the PATH nor in ~/.cargo/bin; to install it:"
                 + " curl -sSf https://sh.rustup.rs | sh -s -- -y\n", result.stdout());
-        Result underCi = make(Map.of("PATH", "/usr/bin:/bin", "HOME", elsewhere.toString(), "CI", "true",
-                "JAVA_HOME", System.getProperty("java.home")), "all");
+        Result underCi = make(withoutRust(bin, "CI", "true"), "all");
         assertEquals(2, underCi.exitCode());
         assertFalse(underCi.stdout().isEmpty());
         assertEquals("CI=true: a skipped example counts as a failure\n", underCi.stderr().lines().findFirst().orElseThrow() + "\n");
