@@ -91,8 +91,8 @@ public final class ChildJvmSandbox {
         String line = hostLine.toString(StandardCharsets.UTF_8).lines().findFirst().orElse("");
         Limit limit = outputPassed ? Limit.OUTPUT : outOfTime.get() ? Limit.TIME : null;
         if (limit != null) {
-            return new Verdict(limit.exitCode, limit, output.toString(StandardCharsets.UTF_8), "stopped: "
-                    + limits.reason(limit) + "; the child JVM was killed; " + limit.property + " sets the limit");
+            return new Verdict(limit.exitCode, limit, output.toString(StandardCharsets.UTF_8),
+                    "stopped: " + limits.reason(limit) + "; the child JVM was killed");
         }
         for (Limit passed : Limit.values()) {
             if (passed.exitCode == exitCode) {
