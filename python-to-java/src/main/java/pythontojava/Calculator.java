@@ -16,9 +16,10 @@ public final class Calculator {
 
     private Calculator() {}
 
+    /** A Java int has 32 bits, a Python int any number: a product that does not fit is an error, not a wrong number. */
     @HostAccess.Export
     public static int multiply(int a, int b) {
-        return a * b;
+        return Math.multiplyExact(a, b);
     }
 
     /** A Java collection for Python to use: the squares 0, 1, 4, ... of the first n numbers. */
@@ -40,7 +41,7 @@ public final class Calculator {
         checkSize("total", numbers);
         int total = 0;
         for (Number number : numbers) {
-            total += number.intValue();
+            total = Math.addExact(total, number.intValue());
         }
         return total;
     }

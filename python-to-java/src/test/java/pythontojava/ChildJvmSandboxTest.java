@@ -37,11 +37,11 @@ class ChildJvmSandboxTest {
         assertEquals(Limit.TIME, time.limit(), time.hostLine());
         assertTrue(time.hostLine().startsWith("stopped: the script ran longer than 1 s"), time.hostLine());
         // (Each limit out of the others' reach: on a busy machine an allocation loop can run 1 s first.)
-        Verdict memory = ChildJvmSandbox.inThisFolder(new SandboxLimits(Duration.ofSeconds(600), 64 * 1024, 256 * MB))
-                .run(HOSTILE.resolve("allocate-forever.py"));
+        ChildJvmSandbox patient = ChildJvmSandbox.inThisFolder(new SandboxLimits(Duration.ofSeconds(600), 64 * 1024, 256 * MB));
+        Verdict memory = patient.run(HOSTILE.resolve("allocate-forever.py"));
         assertEquals(Limit.MEMORY, memory.limit(), memory.hostLine());
         assertEquals(5, memory.exitCode());
-        Verdict signal = sandbox.run(HOSTILE.resolve("raise-a-signal.py"));
+        Verdict signal = patient.run(HOSTILE.resolve("raise-a-signal.py"));
         assertEquals(1, signal.exitCode(), signal.hostLine());
         assertTrue(signal.hostLine().startsWith("denied: "), signal.hostLine());
     }

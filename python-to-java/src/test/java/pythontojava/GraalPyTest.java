@@ -43,6 +43,13 @@ class GraalPyTest {
     }
 
     @Test
+    void aProductTooLargeForAJavaIntIsAnErrorNotAWrongNumber() {
+        PolyglotException e = assertThrows(PolyglotException.class, () -> eval("Calculator.multiply(2 ** 31 - 1, 2)"));
+        assertInstanceOf(ArithmeticException.class, e.asHostException());
+        assertThrows(PolyglotException.class, () -> eval("Calculator.total([2 ** 31 - 1, 1])"));
+    }
+
+    @Test
     void aJavaListBehavesLikeAPythonListAndAPythonListLikeAJavaList() {
         assertEquals(List.of(0, 1, 4), eval("list(Calculator.squares(3))").as(List.class));
         assertEquals(3, eval("len(Calculator.squares(3))").asInt());

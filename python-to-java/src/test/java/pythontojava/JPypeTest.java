@@ -97,7 +97,7 @@ class JPypeTest {
                 try:
                     jpype.JClass("pythontojava.NoSuchClass")
                 except TypeError as e:
-                    print("missing:", e)
+                    print("missing:", str(e).strip())
                 from pythontojava import Calculator
                 Calculator.squares(-1)
                 """, JDK_25);
