@@ -1,6 +1,9 @@
 package pythontojava;
 
+import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.graalvm.polyglot.Context;
@@ -18,6 +21,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * What the limits cost: the same guest call, and the same 100 lines of output, through a context
  * built by the same builder without the limits, and through the {@link PythonSandbox} with them
  * (its watchdog thread, heap watch and output counter). The output limit is set out of reach.
+ * And what a sandbox of its own costs one trivial script: a new context in this JVM, or a child JVM.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -26,12 +30,17 @@ public class SandboxCostBenchmark {
     private static final Source IMPORT = Source.create("python", "import java\nCalculator = java.type('pythontojava.Calculator')");
     private static final Source CALL = Source.create("python", "Calculator.multiply(4, 2)");
     private static final Source PRINT = Source.create("python", "for i in range(100):\n    print('line', i)");
+    private static final String TRIVIAL_CODE = "6 * 7";
+    private static final Source TRIVIAL = Source.create("python", TRIVIAL_CODE);
+    private static final Path TRIVIAL_FILE = Path.of("target", "trivial.py");
+    private static final ChildJvmSandbox CHILD = ChildJvmSandbox.inThisFolder(SandboxLimits.fromSystemProperties());
 
     private Context unlimited;
     private PythonSandbox sandbox;
 
     @Setup
-    public void start() {
+    public void start() throws IOException {
+        Files.writeString(TRIVIAL_FILE, "print(" + TRIVIAL_CODE + ")\n");
         unlimited = PythonSandbox.secureBuilder().out(OutputStream.nullOutputStream()).err(OutputStream.nullOutputStream()).build();
         unlimited.eval(IMPORT);
         SandboxLimits limits = new SandboxLimits(Duration.ofSeconds(60), Long.MAX_VALUE / 2, 512 * SandboxLimits.MB);
@@ -63,5 +72,26 @@ public class SandboxCostBenchmark {
     @Benchmark
     public Object printWithLimits() {
         return sandbox.eval(PRINT);
+    }
+
+    /** One trivial script in a sandbox of its own, in this JVM: a context made, used and closed. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public int trivialScriptInANewSandbox() {
+        try (PythonSandbox fresh = new PythonSandbox(SandboxLimits.fromSystemProperties(),
+                OutputStream.nullOutputStream(), OutputStream.nullOutputStream())) {
+            return fresh.eval(TRIVIAL).asInt();
+        }
+    }
+
+    /** The same script in a child JVM (ChildJvmSandbox, run from this folder as `make bench` does). */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public String trivialScriptInAChildJvm() throws IOException, InterruptedException {
+        ChildJvmSandbox.Verdict verdict = CHILD.run(TRIVIAL_FILE);
+        if (verdict.exitCode() != 0) {
+            throw new IllegalStateException("the child failed: " + verdict.hostLine());
+        }
+        return verdict.output();
     }
 }

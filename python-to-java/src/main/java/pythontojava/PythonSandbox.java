@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.EnvironmentAccess;
@@ -29,7 +30,9 @@ import pythontojava.SandboxLimits.Limit;
  * threads, no native code, no environment variables, no other language. Every guest call runs
  * under three limits ({@link SandboxLimits}): time, output and heap. A script that passes one is
  * stopped, its context closed, and the host gets a {@link ScriptStoppedException} that says which
- * limit it passed; the host itself goes on.
+ * limit it passed; the host itself goes on. The limits are cooperative: the script stops at its
+ * next safepoint, which a built-in running inside Java may never reach (SANDBOX.md says what
+ * gives a wall instead: {@link GraalPyRunner}'s, or {@link ChildJvmSandbox}).
  */
 public final class PythonSandbox implements AutoCloseable {
     /** The only classes a script may look up with java.type(). */
@@ -48,6 +51,8 @@ public final class PythonSandbox implements AutoCloseable {
     private final ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1,
             task -> watchdogThread = Thread.ofPlatform().daemon().name("python-watchdog").unstarted(task));
     private volatile Thread watchdogThread;
+    /** Told of each stop as it is requested (the playground's wall), before the script has stopped. */
+    private final Consumer<Limit> stopRequested;
 
     {
         watchdog.setRemoveOnCancelPolicy(true); // a call that ends in time leaves no timer behind
@@ -55,9 +60,15 @@ public final class PythonSandbox implements AutoCloseable {
     }
 
     public PythonSandbox(SandboxLimits limits, OutputStream out, OutputStream err) {
+        this(limits, out, err, limit -> {});
+    }
+
+    /** The same, telling {@code stopRequested} of each stop as soon as it is requested. */
+    public PythonSandbox(SandboxLimits limits, OutputStream out, OutputStream err, Consumer<Limit> stopRequested) {
         this.limits = limits;
+        this.stopRequested = stopRequested;
         this.context = secureBuilder().out(new BoundedOutput(out)).err(new BoundedOutput(err)).build();
-        context.initialize("python"); // GraalPy's start-up (seconds, not the script's) happens here, outside the limits
+        denySignals(context); // GraalPy's start-up (seconds, not the script's) happens here, outside the limits
     }
 
     /**
@@ -65,7 +76,27 @@ public final class PythonSandbox implements AutoCloseable {
      * System.err: for the host's own, trusted Python code.
      */
     public static Context newContext() {
-        return secureBuilder().build();
+        return denySignals(secureBuilder().build());
+    }
+
+    /**
+     * GraalPy's {@code signal} module reaches the real process (sun.misc.Signal): a script could
+     * raise SIGINT or SIGKILL in the JVM, or set SIGTERM to ignored. No option turns it off
+     * ({@code python.InstallSignalHandlers} covers only GraalPy's own handlers, and is off), so
+     * every function of the built-in {@code _signal}, which {@code signal} calls, is replaced
+     * before any script runs: a reload or a new import finds the same module object.
+     */
+    private static Context denySignals(Context context) {
+        context.eval(Source.newBuilder("python", """
+                import _signal
+                def _denied(*args, **kwargs):
+                    raise PermissionError("signals belong to the host: the sandbox denies the signal module")
+                for _name in dir(_signal):
+                    if not _name.startswith("_") and callable(getattr(_signal, _name)):
+                        setattr(_signal, _name, _denied)
+                del _signal, _denied, _name
+                """, "<the sandbox: no signals>").buildLiteral());
+        return context;
     }
 
     /**
@@ -170,6 +201,7 @@ public final class PythonSandbox implements AutoCloseable {
     /** Stops the script for the first limit it passed: the watchdog closes the context (never the script's own thread). */
     private void stop(Limit limit) {
         if (stoppedBy.compareAndSet(null, limit)) {
+            stopRequested.accept(limit);
             try {
                 watchdog.execute(() -> {
                     try {
@@ -188,13 +220,30 @@ public final class PythonSandbox implements AutoCloseable {
         Limit limit = stoppedBy.get();
         if (limit != null) {
             closedByStop.join(); // the context is closed when the host hears of it
-            throw new ScriptStoppedException(limit, limits.message(limit));
+            throw new ScriptStoppedException(limit, limits.reason(limit) + "; its context is closed");
         }
     }
 
-    /** Ends the watchdog (a stop under way finishes first: its thread is joined), then closes the context. */
+    /**
+     * Closes the context under the same limits as a guest call: GraalPy runs the script's
+     * {@code atexit} handlers here, and one that never ends is stopped like a script (this then
+     * throws {@link ScriptStoppedException}). Then ends the watchdog (its thread is joined).
+     */
     @Override
     public void close() {
+        try {
+            if (stoppedBy.get() == null && !watchdog.isShutdown()) {
+                withLimits(() -> {
+                    context.close();
+                    return null;
+                });
+            }
+        } finally {
+            endWatchdog();
+        }
+    }
+
+    private void endWatchdog() {
         watchdog.shutdown();
         Thread thread = watchdogThread;
         boolean interrupted = false;
@@ -206,7 +255,7 @@ public final class PythonSandbox implements AutoCloseable {
             }
         }
         try {
-            context.close();
+            context.close(); // closed already, unless the watchdog never ran (no call was made)
         } catch (PolyglotException e) {
             if (!e.isCancelled()) { // a stopped context is closed already; nothing else to do
                 throw e;
@@ -218,11 +267,25 @@ public final class PythonSandbox implements AutoCloseable {
         }
     }
 
+    /** Ends the script's output with a line break if it does not end with one, so that the host's next line is a line of its own. */
+    public void finishLine() throws IOException {
+        if (lastByte != '\n') {
+            lastTarget.write('\n');
+            lastByte = '\n';
+        }
+        lastTarget.flush();
+    }
+
+    /** The last byte the script wrote, and where: {@link #finishLine} ends that line. */
+    private volatile int lastByte = '\n';
+    private volatile OutputStream lastTarget = OutputStream.nullOutputStream();
+
     /**
      * stdout or stderr of the script: it writes through until the two together pass the output
      * limit; the rest is dropped (after a line break, so that whatever the host prints next starts
      * on a line of its own) and the script is asked to stop.
      */
+
     private final class BoundedOutput extends OutputStream {
         private final OutputStream target;
 
@@ -239,17 +302,22 @@ public final class PythonSandbox implements AutoCloseable {
         public void write(byte[] bytes, int offset, int length) throws IOException {
             long room = limits.outputBytes() - printed.getAndAdd(length);
             if (room >= length) {
-                target.write(bytes, offset, length);
+                written(bytes, offset, length);
                 return;
             }
             if (room > 0) {
-                target.write(bytes, offset, (int) room);
-                if (bytes[offset + (int) room - 1] != '\n') {
-                    target.write('\n');
-                }
+                written(bytes, offset, (int) room);
             }
-            target.flush();
+            finishLine(); // also when the limit fell on the end of an earlier write
             stop(Limit.OUTPUT);
+        }
+
+        private void written(byte[] bytes, int offset, int length) throws IOException {
+            if (length > 0) {
+                target.write(bytes, offset, length);
+                lastByte = bytes[offset + length - 1];
+                lastTarget = target;
+            }
         }
 
         @Override

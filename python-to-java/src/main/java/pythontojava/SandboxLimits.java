@@ -36,27 +36,29 @@ public record SandboxLimits(Duration time, long outputBytes, long heapBytes) {
         }
     }
 
-    /** Which limit stopped a script, with the property that sets it for the playground. */
+    /** Which limit stopped a script, with the property that sets it and the playground's exit code for it. */
     public enum Limit {
-        TIME("playground.seconds"),
-        OUTPUT("playground.output-kb"),
-        MEMORY("playground.heap-mb");
+        TIME("playground.seconds", 3),
+        OUTPUT("playground.output-kb", 4),
+        MEMORY("playground.heap-mb", 5);
 
         public final String property;
+        public final int exitCode;
 
-        Limit(String property) {
+        Limit(String property, int exitCode) {
             this.property = property;
+            this.exitCode = exitCode;
         }
     }
 
-    /** The one line that says why a script was stopped. */
-    String message(Limit limit) {
+    /** Why a script was stopped, in a few words (the callers say what became of it). */
+    String reason(Limit limit) {
         return switch (limit) {
             case TIME -> "the script ran longer than " + seconds(time) + " and was stopped (a loop that never ends?)";
             case OUTPUT -> "the script printed more than " + size(outputBytes) + " and was stopped (a print loop that never ends?)";
             case MEMORY -> "the script filled the heap past " + size(HeapGuard.effectiveLimit(heapBytes))
                     + " and was stopped (an allocation that never ends?)";
-        } + "; its context is closed";
+        };
     }
 
     private static String seconds(Duration time) {

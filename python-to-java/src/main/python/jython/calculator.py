@@ -1,10 +1,10 @@
 # Jython: a Python 2.7 script that calls the example's own Java classes.
 # Run: java --enable-native-access=ALL-UNNAMED -cp target/python-to-java.jar:target/jython/jython-standalone-2.7.4.jar \
 #        org.python.util.jython src/main/python/jython/calculator.py   (make run adds start-up flags)
-from java.util import ArrayList                       # the JDK's classes import like modules
-from pythontojava import Calculator, CalculatorException, Operation  # and so do ours (on -cp)
+import sys
+from pythontojava import Calculator, CalculatorException, Operation  # Java classes import like modules (ours: on -cp)
 
-print "Jython %s: a Python 2.7 script calls Java" % "2.7.4"
+print "Jython %s: a Python %d.%d script calls Java" % ((sys.version.split()[0],) + sys.version_info[:2])
 print "  4 * 2 = %d" % Calculator.multiply(4, 2)
 
 # A Java collection: Jython lets Python index, measure and iterate it like a list.

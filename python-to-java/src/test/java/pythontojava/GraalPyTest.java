@@ -9,6 +9,7 @@ import java.util.List;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,14 @@ class GraalPyTest {
 
     @Test
     void pythonCallsAnExportedStaticJavaMethod() {
-        assertEquals(Calculator.multiply(6, 7), eval("Calculator.multiply(6, 7)").asInt());
+        assertEquals(42, eval("Calculator.multiply(6, 7)").asInt());
+    }
+
+    @Test
+    void aProductTooLargeForAJavaIntIsAnErrorNotAWrongNumber() {
+        PolyglotException e = assertThrows(PolyglotException.class, () -> eval("Calculator.multiply(2 ** 31 - 1, 2)"));
+        assertInstanceOf(ArithmeticException.class, e.asHostException());
+        assertThrows(PolyglotException.class, () -> eval("Calculator.total([2 ** 31 - 1, 1])"));
     }
 
     @Test
@@ -83,7 +91,7 @@ class GraalPyTest {
         PolyglotException e = assertThrows(PolyglotException.class, () -> eval("Calculator.squares(-1)"));
         assertTrue(e.isHostException(), e.toString());
         CalculatorException original = assertInstanceOf(CalculatorException.class, e.asHostException());
-        assertEquals("squares(-1): n must not be negative", original.getMessage());
+        assertEquals("squares(-1): n must be from 0 to 1000000", original.getMessage());
     }
 
     @Test
@@ -130,6 +138,19 @@ class GraalPyTest {
         PolyglotException e = assertThrows(PolyglotException.class, () -> summary.execute(List.of(), "cm"));
         assertTrue(e.isGuestException(), e.toString());
         assertEquals("ValueError: summary() needs at least one number", e.getMessage());
+    }
+
+    @Test
+    void textOutsideAsciiAndTheBmpRoundTripsPythonJavaPython() {
+        // Python hands the text to Java (a host function) and gets back what Java received.
+        String text = "h\u00e9llo \u4e16\u754c \uD83D\uDE00";
+        List<String> received = new java.util.ArrayList<>();
+        context.getBindings("python").putMember("echo", (ProxyExecutable) args -> {
+            received.add(args[0].asString());
+            return args[0].asString();
+        });
+        assertTrue(eval("text = 'h\\u00e9llo \\u4e16\\u754c \\U0001F600'\necho(text) == text and len(text) == 10").asBoolean());
+        assertEquals(List.of(text), received);
     }
 
     @Test

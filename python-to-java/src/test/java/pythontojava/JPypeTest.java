@@ -1,22 +1,29 @@
 package pythontojava;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static pythontojava.ProgramsTest.HERE;
-import static pythontojava.ProgramsTest.JDK_25;
-import static pythontojava.ProgramsTest.assertPrintsItsSectionAndNoWarning;
-import static pythontojava.ProgramsTest.run;
+import static pythontojava.Programs.HERE;
+import static pythontojava.Programs.JDK_25;
+import static pythontojava.Programs.assertPrintsItsSectionAndNoWarning;
+import static pythontojava.Programs.run;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import pythontojava.ProgramsTest.Result;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import pythontojava.Programs.Result;
 
 /**
  * CPython as the host: the real python3 runs src/main/python/jpype/calculator.py, which starts a
@@ -52,10 +59,95 @@ class JPypeTest {
 
     @Test
     void cpythonRunsTheLessonAndLeavesNoProcessBehind() throws Exception {
-        assertPrintsItsSectionAndNoWarning(run(List.of(PYTHON, LESSON, "target/python-to-java.jar"), JDK_25));
+        // Every process of the run inherits this variable, even one that init adopted when python exited.
+        String run = UUID.randomUUID().toString();
+        Map<String, String> env = new HashMap<>(JDK_25);
+        env.put("PYTHON_TO_JAVA_RUN", run);
+        assertPrintsItsSectionAndNoWarning(run(List.of(PYTHON, LESSON, "target/python-to-java.jar"), env));
         // The JVM lives and dies with the python process: nothing of the run is still running.
-        assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine().orElse("").contains(LESSON)),
-                "a process of the lesson is still running");
+        assertEquals(List.of(), processesWith("PYTHON_TO_JAVA_RUN=" + run), "processes of the lesson still running");
+    }
+
+    /** The processes whose environment holds the entry given (/proc/PID/environ: NUL-separated entries). */
+    static List<Long> processesWith(String entry) {
+        return ProcessHandle.allProcesses().map(ProcessHandle::pid).filter(pid -> {
+            try {
+                String environ = Files.readString(Path.of("/proc", pid.toString(), "environ"), StandardCharsets.ISO_8859_1);
+                return ("\0" + environ).contains("\0" + entry + "\0");
+            } catch (IOException | SecurityException gone) {
+                return false;
+            }
+        }).toList();
+    }
+
+    @Test
+    void theLessonAndItsFailurePathsPassCheckJni(@TempDir Path dir) throws Exception {
+        // JPype is JNI: the whole lesson, a missing class and an uncaught Java exception, with the
+        // JVM's JNI checks on (-Xcheck:jni added to the lesson's own startJVM).
+        Result result = python(dir, """
+                import sys, jpype
+                sys.path.insert(0, "src/main/python/jpype")
+                import calculator
+                start = jpype.startJVM
+                jpype.startJVM = lambda *args, **kwargs: start(*args, "-Xcheck:jni", **kwargs)
+                sys.argv = ["calculator.py", "target/python-to-java.jar"]
+                calculator.main()
+                from java.lang.management import ManagementFactory
+                print("checked:", "-Xcheck:jni" in ManagementFactory.getRuntimeMXBean().getInputArguments())
+                try:
+                    jpype.JClass("pythontojava.NoSuchClass")
+                except TypeError as e:
+                    print("missing:", str(e).strip())
+                from pythontojava import Calculator
+                Calculator.squares(-1)
+                """, JDK_25);
+        for (String stream : List.of(result.stdout(), result.stderr())) {
+            assertFalse(stream.contains("in native method"), "-Xcheck:jni complained:\n" + stream);
+        }
+        String lesson = Programs.expectedSection(Programs.expectedOutputTitle("CPython + JPype"));
+        assertEquals(lesson + "checked: True\nmissing: Class pythontojava.NoSuchClass is not found\n", result.stdout());
+        assertEquals(1, result.exitCode());
+        assertTrue(result.stderr().contains("CalculatorException: squares(-1)"), result.stderr());
+    }
+
+    @Test
+    void aPythonListIsNoJavaListForJPype(@TempDir Path dir) throws Exception {
+        // The README's pitfall: JPype converts no list by itself; ArrayList([...]) copies one.
+        Result result = python(dir, START + """
+                from java.util import ArrayList
+                from pythontojava import Calculator
+                print(Calculator.total(ArrayList([1, 2])))
+                Calculator.total([1, 2])
+                """, JDK_25);
+        assertEquals("3\n", result.stdout());
+        assertTrue(result.stderr().contains("TypeError: No matching overloads found for *static* pythontojava.Calculator.total(list)"),
+                result.stderr());
+    }
+
+    @ParameterizedTest(name = "LC_ALL={0}")
+    @ValueSource(strings = {"C", "C.UTF-8"})
+    void textOutsideAsciiAndTheBmpRoundTripsWhateverTheLocale(String locale, @TempDir Path dir) throws Exception {
+        // Python -> Java -> Python: a JDK method, and our own code (an exception message that Java
+        // catches and returns). Only ASCII is printed: under LC_ALL=C, Python's stdout is ASCII.
+        String text = "h\u00e9llo \u4e16\u754c \uD83D\uDE00";
+        Map<String, String> env = new HashMap<>(JDK_25);
+        env.put("LC_ALL", locale);
+        Result result = python(dir, START + """
+                import jpype
+                from java.lang import String, StringBuilder
+                from java.util import ArrayList
+                from pythontojava import Calculator, CalculatorException, Operation
+                text = "h\\u00e9llo \\u4e16\\u754c \\U0001F600"
+                java = String(text)
+                print(str(StringBuilder(java).append("").toString()) == text, java.length(), java.codePointCount(0, java.length()))
+                @jpype.JImplements(Operation)
+                class Refuses:
+                    @jpype.JOverride
+                    def apply(self, a, b):
+                        raise CalculatorException(text)
+                print(str(Calculator.tryReduce(ArrayList([1, 2]), Refuses())).endswith(": " + text))
+                """, env);
+        assertEquals(new Result(0, "True " + text.length() + " " + text.codePointCount(0, text.length()) + "\nTrue\n", ""), result);
     }
 
     @Test
@@ -110,9 +202,9 @@ class JPypeTest {
         Path python = dir.resolve("python3");
         Files.writeString(python, "#!/bin/sh\nPYTHONPATH=" + dir + " exec " + PYTHON + " \"$@\"\n");
         assertTrue(python.toFile().setExecutable(true));
-        Result result = run(ProgramsTest.makeRun("NO_INSTALL=1", "PYTHON=" + python), JDK_25);
+        Result result = run(Programs.makeRun("NO_INSTALL=1", "PYTHON=" + python), JDK_25);
         String others = Files.readString(Path.of("expected-output.txt"))
-                .replace(ProgramsTest.expectedSection(ProgramsTest.expectedOutputTitle("CPython + JPype")), "");
+                .replace(Programs.expectedSection(Programs.expectedOutputTitle("CPython + JPype")), "");
         assertEquals(new Result(0, "SKIP: CPython + JPype: not installed, and NO_INSTALL=1 says not to install it; "
                 + "to install it: apt-get install -y python3-jpype\n" + others, ""), result);
     }
@@ -140,7 +232,7 @@ class JPypeTest {
                 Calculator.squares(-1)
                 """, JDK_25);
         assertEquals(1, uncaught.exitCode());
-        assertTrue(uncaught.stderr().contains("pythontojava.CalculatorException: squares(-1): n must not be negative"),
+        assertTrue(uncaught.stderr().contains("pythontojava.CalculatorException: squares(-1): n must be from 0 to 1000000"),
                 uncaught.stderr());
         // Python -> Java: a Java exception raised in a Python callback arrives in Java with its message
         // (a Python one does not: the lesson's output shows it); Java's stack shows the Python call.

@@ -36,7 +36,7 @@ class JythonTest {
 
     @Test
     void pythonCallsAStaticJavaMethod() {
-        assertEquals(Calculator.multiply(6, 7), eval("Calculator.multiply(6, 7)").asInt());
+        assertEquals(42, eval("Calculator.multiply(6, 7)").asInt());
     }
 
     @Test
@@ -81,7 +81,7 @@ class JythonTest {
         PyException e = assertThrows(PyException.class, () -> python.exec("Calculator.squares(-1)"));
         Object cause = e.value.__tojava__(Throwable.class);
         CalculatorException original = assertInstanceOf(CalculatorException.class, cause);
-        assertEquals("squares(-1): n must not be negative", original.getMessage());
+        assertEquals("squares(-1): n must be from 0 to 1000000", original.getMessage());
     }
 
     @Test
@@ -129,6 +129,19 @@ class JythonTest {
         PyException e = assertThrows(PyException.class, () -> summary.__call__(Py.java2py(List.of()), Py.java2py("cm")));
         assertTrue(e.match(Py.ValueError), e.toString());
         assertEquals("summary() needs at least one number", e.value.__str__().toString());
+    }
+
+    @Test
+    void textOutsideAsciiAndTheBmpRoundTripsPythonJavaPython() {
+        // Python 2's unicode to a java.lang.String (a JDK method copies it) and back.
+        python.exec("""
+                from java.lang import StringBuilder
+                text = u'h\\u00e9llo \\u4e16\\u754c \\U0001F600'
+                back = StringBuilder(text).toString()
+                same = back == text and type(back) is unicode
+                """);
+        assertTrue(eval("same").__nonzero__());
+        assertEquals("h\u00e9llo \u4e16\u754c \uD83D\uDE00", eval("text").__tojava__(String.class));
     }
 
     @Test

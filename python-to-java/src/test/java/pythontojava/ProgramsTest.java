@@ -2,115 +2,31 @@ package pythontojava;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import static pythontojava.Programs.HERE;
+import static pythontojava.Programs.JDK_25;
+import static pythontojava.Programs.assertPrintsItsSectionAndNoWarning;
+import static pythontojava.Programs.command;
+import static pythontojava.Programs.makeRun;
+import static pythontojava.Programs.run;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import pythontojava.Programs.Result;
 
 /**
  * Runs each JVM-hosted program (Jython, GraalPy) as a user would, with the Makefile's command line,
  * and checks what it prints. The CPython + JPype program has its own class, {@link JPypeTest}.
  */
 class ProgramsTest {
-    static final Path HERE = Path.of("").toAbsolutePath();
-    static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    /** The environment that points the Makefile (and JPype) at this JDK 25. */
-    static final Map<String, String> JDK_25 = Map.of("JAVA_HOME", System.getProperty("java.home"));
-    // The Makefile's FAST flags, with each runtime's AOT cache (`make test` makes it first; under a
-    // bare `mvn test` it may be missing or stale: the output must be the same either way).
-    private static List<String> fast(String runtime) {
-        return List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:AOTCache=target/" + runtime + ".aot", "-Xlog:aot=off");
-    }
-    private static final String JYTHON_CP = "target/python-to-java.jar:target/jython/jython-standalone-2.7.4.jar";
-    /** The Makefile's $(JYTHON): its JYTHON_FLAGS, JYTHON_LEAN and FAST, and the cache. */
-    static final List<String> JYTHON = command(List.of(JAVA, "--enable-native-access=ALL-UNNAMED", "-cp", JYTHON_CP,
-            "-Dpython.import.site=false", "-Dpython.console.encoding=UTF-8"), fast("jython"));
-    private static final List<String> GRAALPY_FLAGS = List.of(JAVA, "--enable-native-access=ALL-UNNAMED",
-            "--sun-misc-unsafe-memory-access=allow", "-cp", "target/python-to-java.jar:target/lib/*");
-    /** The Makefile's $(GRAALPY): its GRAALPY_FLAGS and INTERPRET, and the cache. */
-    static final List<String> GRAALPY = command(GRAALPY_FLAGS, List.of("-Dpolyglot.engine.WarnInterpreterOnly=false"), fast("graalpy"));
-
-    record Result(int exitCode, String stdout, String stderr) {}
-
-    static Result run(List<String> command) throws IOException, InterruptedException {
-        return run(command, Map.of());
-    }
-
-    /** Runs command in this folder, with env added to the environment; checks that it ends and did not crash. */
-    static Result run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
-        Path out = Files.createTempFile("stdout", ".txt");
-        Path err = Files.createTempFile("stderr", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(HERE.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail("the program did not finish in 120 s: " + command);
-        }
-        Result result = new Result(process.exitValue(), Files.readString(out), Files.readString(err));
-        Files.delete(out);
-        Files.delete(err);
-        try (var files = Files.list(HERE)) {
-            assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith("hs_err_pid")), "the JVM crashed");
-        }
-        return result;
-    }
-
-    /**
-     * `make -s run ARGS` on the build Maven is testing (-o: make must not build it again), a fresh
-     * make: not a sub-make of the `make test` that may be running these tests.
-     */
-    static List<String> makeRun(String... args) {
-        return command(List.of("env", "-u", "MAKEFLAGS", "-u", "MFLAGS", "-u", "MAKELEVEL", "make", "-s", "--no-print-directory",
-                "-o", "target/packaged.stamp", "-o", "target/jython.aot", "-o", "target/graalpy.aot", "run"), List.of(args));
-    }
-
-    @SafeVarargs
-    static List<String> command(List<String>... parts) {
-        List<String> command = new ArrayList<>();
-        for (List<String> part : parts) {
-            command.addAll(part);
-        }
-        return command;
-    }
-
-    static List<String> command(List<String> start, String... more) {
-        return command(start, List.of(more));
-    }
-
-    /** The title line of the section of expected-output.txt that starts with `part + ": "`. */
-    static String expectedOutputTitle(String part) throws IOException {
-        return Files.readAllLines(Path.of("expected-output.txt")).stream()
-                .filter(line -> line.startsWith(part + ": ")).findFirst().orElseThrow();
-    }
-
-    /** The lines of expected-output.txt from the line `title` up to the next section title. */
-    static String expectedSection(String title) throws IOException {
-        String expected = Files.readString(Path.of("expected-output.txt"));
-        int start = expected.indexOf(title + "\n");
-        assertTrue(start >= 0, "no section " + title + " in expected-output.txt");
-        int end = start + title.length() + 1;
-        while (end < expected.length() && expected.charAt(end) == ' ') {
-            end = expected.indexOf('\n', end) + 1;
-        }
-        return expected.substring(start, end);
-    }
-
-    static void assertPrintsItsSectionAndNoWarning(Result result) throws IOException {
-        assertEquals("", result.stderr());
-        assertEquals(0, result.exitCode());
-        String title = result.stdout().lines().findFirst().orElseThrow();
-        assertEquals(expectedSection(title), result.stdout());
-    }
+    private static final String JAVA = Programs.JAVA;
+    private static final List<String> JYTHON = Programs.JYTHON;
+    private static final List<String> GRAALPY = Programs.GRAALPY;
+    private static final List<String> GRAALPY_FLAGS = Programs.GRAALPY_FLAGS;
 
     @Test
     void jythonRunsItsScript() throws Exception {
@@ -180,16 +96,21 @@ class ProgramsTest {
                 """);
         Result result = run(command(GRAALPY, "pythontojava.GraalPyRunner", script.toString()));
         assertEquals(1, result.exitCode());
-        assertEquals("before\n", result.stdout());
-        assertTrue(result.stderr().startsWith("error: " + script + " failed: KeyError"), result.stderr());
-        assertTrue(result.stderr().contains("File \"" + script + "\", line 3, in <module>"), result.stderr());
+        // Python's traceback goes with the script's output; the host's verdict is one line on stderr.
+        assertTrue(result.stdout().startsWith("before\nTraceback (most recent call last):\n"), result.stdout());
+        assertTrue(result.stdout().contains("File \"" + script + "\", line 3, in <module>"), result.stdout());
+        assertEquals("denied: " + script + ": KeyError: 'host symbol java.lang.Runtime is not defined or access has been denied'\n",
+                result.stderr());
     }
 
     @Test
-    void aUsersScriptCanExitWithItsOwnStatus(@TempDir Path dir) throws Exception {
+    void aUsersScriptsOwnExitStatusCannotPassForAVerdict(@TempDir Path dir) throws Exception {
+        // 3 would say "stopped by the time limit": any status but 0 is the script's failure, 1.
         Path script = Files.writeString(dir.resolve("exits.py"), "import sys\nprint(6 * 7)\nsys.exit(3)\n");
         Result result = run(command(GRAALPY, "pythontojava.GraalPyRunner", script.toString()));
-        assertEquals(new Result(3, "42\n", ""), result);
+        assertEquals(new Result(1, "42\n", "error: " + script + " exited with sys.exit(3)\n"), result);
+        Path success = Files.writeString(dir.resolve("done.py"), "import sys\nprint(6 * 7)\nsys.exit(0)\n");
+        assertEquals(new Result(0, "42\n", ""), run(command(GRAALPY, "pythontojava.GraalPyRunner", success.toString())));
     }
 
     @Test
