@@ -15,132 +15,179 @@ import org.openjdk.jmh.annotations.TearDown;
  * One op moves size bytes between a Java byte[] and a buffer that C owns, through the lesson's
  * own methods (JniBuffers, FfmBuffers, JnaBuffers); bench/rows names the rows ("data" rows:
  * the tools pass -p size=... and set each against a C memcpy of the same size). Buffers are
- * allocated and filled once per size, in @Setup; the C buffers are zeroed there, so no page is
- * first touched while timed. What arrives in Java is returned; what arrives in C is in native
- * memory, written through a call or a copy the JIT cannot drop.
+ * allocated and filled once per size, in @Setup, each mechanism's in its own state (a JNI row
+ * does not load JNA); the C buffers are zeroed there, so no page is first touched while timed.
+ * What arrives in Java is returned; what arrives in C is in native memory, written through a
+ * call or a copy the JIT cannot drop.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@State(Scope.Thread)
 public class MovingDataBenchmark {
-    @Param({"16", "1024", "65536", "1048576", "16777216"})
-    int size;
 
-    private byte[] source;
-    private byte[] destination;
-    private JniBuffers jni;
-    private FfmBuffers ffm;
-    private JnaBuffers jna;
+    /** The payload: size bytes of a pattern to send, and an array to receive into. */
+    @State(Scope.Thread)
+    public abstract static class Payload {
+        @Param({"16", "1024", "65536", "1048576", "16777216"})
+        public int size;
 
-    @Setup
-    public void setUp() {
-        source = new byte[size];
-        for (int i = 0; i < size; i++) {
-            source[i] = (byte) (i * 31 + 7);
+        byte[] source;
+        byte[] destination;
+
+        @Setup
+        public void fillArrays() {
+            source = new byte[size];
+            for (int i = 0; i < size; i++) {
+                source[i] = (byte) (i * 31 + 7);
+            }
+            destination = new byte[size];
         }
-        destination = new byte[size];
-        jni = new JniBuffers(size);
-        ffm = new FfmBuffers(size);
-        jna = new JnaBuffers(size);
-        jni.fillInC(size);
-        ffm.fillInC(size);
-        jna.fillInC(size);
     }
 
-    @TearDown
-    public void tearDown() {
-        jni.close();
-        ffm.close();
-        jna.close();
+    @State(Scope.Thread)
+    public static class Jni extends Payload {
+        JniBuffers c;
+
+        @Setup
+        public void allocate() {
+            c = new JniBuffers(size);
+            c.fillInC(size);
+        }
+
+        @TearDown
+        public void free() {
+            c.close();
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class Ffm extends Payload {
+        FfmBuffers c;
+
+        @Setup
+        public void allocate() {
+            c = new FfmBuffers(size);
+            c.fillInC(size);
+        }
+
+        @TearDown
+        public void free() {
+            c.close();
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class Jna extends Payload {
+        JnaBuffers c;
+
+        @Setup
+        public void allocate() {
+            c = new JnaBuffers(size);
+            c.fillInC(size);
+        }
+
+        @TearDown
+        public void free() {
+            c.close();
+        }
     }
 
     // Java -> C
     @Benchmark
-    public void jniRegionToC() {
-        jni.regionToC(source, size);
+    public void jniRegionToC(Jni p) {
+        p.c.regionToC(p.source, p.size);
     }
 
     @Benchmark
-    public void jniCriticalToC() {
-        jni.criticalToC(source, size);
+    public void jniCriticalToC(Jni p) {
+        p.c.criticalToC(p.source, p.size);
     }
 
     @Benchmark
-    public void jniDirectToC() {
-        jni.directToC(source, size);
+    public void jniDirectToC(Jni p) {
+        p.c.directToC(p.source, p.size);
     }
 
     @Benchmark
-    public void ffmCopyToC() {
-        ffm.copyToC(source, size);
+    public void ffmCopyToC(Ffm p) {
+        p.c.copyToC(p.source, p.size);
     }
 
     @Benchmark
-    public void ffmHeapToC() {
-        ffm.heapToC(source, size);
+    public void ffmHeapToC(Ffm p) {
+        p.c.heapToC(p.source, p.size);
     }
 
     @Benchmark
-    public void jnaArrayToC() {
-        jna.arrayToC(source, size);
+    public void ffmAllocateToC(Ffm p) {
+        p.c.allocateToC(p.source, p.size);
     }
 
     @Benchmark
-    public void jnaWriteToC() {
-        jna.writeToC(source, size);
+    public void jnaArrayToC(Jna p) {
+        p.c.arrayToC(p.source, p.size);
     }
 
     @Benchmark
-    public void jnaDirectToC() {
-        jna.directToC(source, size);
+    public void jnaWriteToC(Jna p) {
+        p.c.writeToC(p.source, p.size);
+    }
+
+    @Benchmark
+    public void jnaDirectToC(Jna p) {
+        p.c.directToC(p.source, p.size);
     }
 
     // C -> Java
     @Benchmark
-    public byte[] jniRegionFromC() {
-        jni.regionFromC(destination, size);
-        return destination;
+    public byte[] jniRegionFromC(Jni p) {
+        p.c.regionFromC(p.destination, p.size);
+        return p.destination;
     }
 
     @Benchmark
-    public byte[] jniCriticalFromC() {
-        jni.criticalFromC(destination, size);
-        return destination;
+    public byte[] jniCriticalFromC(Jni p) {
+        p.c.criticalFromC(p.destination, p.size);
+        return p.destination;
     }
 
     @Benchmark
-    public byte[] jniDirectFromC() {
-        jni.directFromC(destination, size);
-        return destination;
+    public byte[] jniDirectFromC(Jni p) {
+        p.c.directFromC(p.destination, p.size);
+        return p.destination;
     }
 
     @Benchmark
-    public byte[] ffmCopyFromC() {
-        ffm.copyFromC(destination, size);
-        return destination;
+    public byte[] ffmCopyFromC(Ffm p) {
+        p.c.copyFromC(p.destination, p.size);
+        return p.destination;
     }
 
     @Benchmark
-    public byte[] ffmHeapFromC() {
-        ffm.heapFromC(destination, size);
-        return destination;
+    public byte[] ffmToArrayFromC(Ffm p) {
+        return p.c.toArrayFromC(p.size);
     }
 
     @Benchmark
-    public byte[] jnaArrayFromC() {
-        jna.arrayFromC(destination, size);
-        return destination;
+    public byte[] ffmHeapFromC(Ffm p) {
+        p.c.heapFromC(p.destination, p.size);
+        return p.destination;
     }
 
     @Benchmark
-    public byte[] jnaReadFromC() {
-        jna.readFromC(destination, size);
-        return destination;
+    public byte[] jnaArrayFromC(Jna p) {
+        p.c.arrayFromC(p.destination, p.size);
+        return p.destination;
     }
 
     @Benchmark
-    public byte[] jnaDirectFromC() {
-        jna.directFromC(destination, size);
-        return destination;
+    public byte[] jnaReadFromC(Jna p) {
+        p.c.readFromC(p.destination, p.size);
+        return p.destination;
+    }
+
+    @Benchmark
+    public byte[] jnaDirectFromC(Jna p) {
+        p.c.directFromC(p.destination, p.size);
+        return p.destination;
     }
 }

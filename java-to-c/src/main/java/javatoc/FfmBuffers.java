@@ -74,6 +74,25 @@ public final class FfmBuffers implements AutoCloseable {
         MemorySegment.copy(buffer, JAVA_BYTE, 0, destination, 0, BufferSizes.check(size, destination, buffer.byteSize()));
     }
 
+    /**
+     * Java -> C: a native copy of the array made for each call, in an arena of the call, which C
+     * copies from: the first way many write, two copies and a malloc/free per call.
+     */
+    public void allocateToC(byte[] source, int size) {
+        long checked = BufferSizes.check(size, source, buffer.byteSize());
+        try (Arena call = Arena.ofConfined()) {
+            MemorySegment copy = call.allocateFrom(JAVA_BYTE, MemorySegment.ofArray(source), JAVA_BYTE, 0, checked);
+            C.BUFFER_PUT.invokeExact(buffer, copy, checked);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** C -> Java: a new array each time (segment.toArray): the copy, plus an allocation Java zeroes first. */
+    public byte[] toArrayFromC(int size) {
+        return buffer.asSlice(0, BufferSizes.check(size, buffer.byteSize())).toArray(JAVA_BYTE);
+    }
+
     /** Java -> C: the array as a heap segment, straight to C (critical(true)); C copies from it. */
     public void heapToC(byte[] source, int size) {
         long checked = BufferSizes.check(size, source, buffer.byteSize());

@@ -58,6 +58,7 @@ class BuffersTest {
                 Named.of("JNI direct ByteBuffer", new Way(jni::directToC, jni::directFromC, jni::checksumInC, jni::fillInC)),
                 Named.of("FFM MemorySegment.copy", new Way(ffm::copyToC, ffm::copyFromC, ffm::checksumInC, ffm::fillInC)),
                 Named.of("FFM heap segment, critical", new Way(ffm::heapToC, ffm::heapFromC, ffm::checksumInC, ffm::fillInC)),
+                Named.of("FFM a native copy per call (back: MemorySegment.copy)", new Way(ffm::allocateToC, ffm::copyFromC, ffm::checksumInC, ffm::fillInC)),
                 Named.of("JNA byte[]", new Way(jna::arrayToC, jna::arrayFromC, jna::checksumInC, jna::fillInC)),
                 Named.of("JNA Pointer.write/read", new Way(jna::writeToC, jna::readFromC, jna::checksumInC, jna::fillInC)),
                 Named.of("JNA direct ByteBuffer", new Way(jna::directToC, jna::directFromC, jna::checksumInC, jna::fillInC)));
@@ -86,11 +87,12 @@ class BuffersTest {
     void javaToCArrivesWholeAndNoMore(Way way) {
         byte[] source = new byte[CAPACITY];
         new Random(27).nextBytes(source);
+        byte[] pattern = pattern(CAPACITY);
         for (int size : SIZES) {
             way.fillInC().accept(CAPACITY); // what C holds before: the pattern
             way.toC().move(source, size);
             assertEquals(checksum(source, size), way.checksumInC().applyAsLong(size), "the first " + size + " bytes in C");
-            byte[] expected = pattern(CAPACITY); // and after them, still the pattern
+            byte[] expected = pattern.clone(); // and after them, still the pattern
             System.arraycopy(source, 0, expected, 0, size);
             assertEquals(checksum(expected, CAPACITY), way.checksumInC().applyAsLong(CAPACITY), "C's whole buffer after " + size);
         }
@@ -104,12 +106,22 @@ class BuffersTest {
         for (int size : SIZES) {
             byte[] destination = new byte[CAPACITY + 5];
             Arrays.fill(destination, (byte) 0x55);
+            byte[] expected = destination.clone(); // the first size bytes from C, the rest untouched
+            System.arraycopy(pattern, 0, expected, 0, size);
             way.fromC().move(destination, size);
-            assertArrayEquals(Arrays.copyOf(pattern, size), Arrays.copyOf(destination, size), "the first " + size + " bytes in Java");
-            for (int i = size; i < destination.length; i++) {
-                assertEquals((byte) 0x55, destination[i], "byte " + i + " after a move of " + size);
-            }
+            assertArrayEquals(expected, destination, "a move of " + size + " bytes into Java");
         }
+    }
+
+    @Test
+    void ffmToArrayReturnsANewArrayOfExactlyTheBytes() {
+        ffm.fillInC(CAPACITY);
+        byte[] pattern = pattern(CAPACITY);
+        for (int size : SIZES) {
+            assertArrayEquals(Arrays.copyOf(pattern, size), ffm.toArrayFromC(size), size + " bytes");
+        }
+        assertRefused(() -> ffm.toArrayFromC(CAPACITY + 1), "the C buffer's capacity");
+        assertRefused(() -> ffm.toArrayFromC(-1), "size -1");
     }
 
     @ParameterizedTest
