@@ -1,6 +1,6 @@
 package javatoc;
 
-/** Every native method of JniExample, on its normal and its exception paths: run under -Xcheck:jni by ProgramsTest. */
+/** Every native method of JniExample and JniBuffers, on its normal and its exception paths: run under -Xcheck:jni by ProgramsTest. */
 public final class JniUnderCheck {
     private JniUnderCheck() {}
 
@@ -14,6 +14,17 @@ public final class JniUnderCheck {
         jni.pointScale(new Point(1, 2), 3);
         jni.sumInts(new int[] {1, 2, 3});
         jni.errnoOfFailedAccess("/no/such/file");
+        try (JniBuffers buffers = new JniBuffers(1024)) { // moving data (DATA.md): each way, both directions
+            byte[] bytes = new byte[1024];
+            buffers.fillInC(1024);
+            buffers.regionFromC(bytes, 1024);
+            buffers.criticalFromC(bytes, 1024);
+            buffers.directFromC(bytes, 1024);
+            buffers.regionToC(bytes, 1024);
+            buffers.criticalToC(bytes, 1024);
+            buffers.directToC(bytes, 1024);
+            buffers.checksumInC(1024);
+        }
         // The exception paths: C throws, and must return at once without another JNI call.
         for (Runnable call : new Runnable[] {() -> jni.pointAdd(null, new Point(1, 2)), () -> jni.pointAdd(new Point(1, 2), null),
                 () -> jni.pointAddLookingUpEachCall(new Point(1, 2), null), () -> jni.pointScale(null, 1),
