@@ -20,20 +20,20 @@ use std::{env, ptr};
 #[derive(Clone, Copy, PartialEq)]
 enum Way {
     /// Rust's memory as a direct ByteBuffer (NewDirectByteBuffer, a view); Java copies it into its array.
-    DirectToJava,
+    JavaReadsView,
     /// Rust copies its memory into Java's array (SetByteArrayRegion).
-    RegionToJava,
+    RustSetsRegion,
     /// Rust's memory as a direct ByteBuffer; Java copies its array into it.
-    DirectFromJava,
+    JavaWritesView,
     /// Rust copies Java's array into its memory (GetByteArrayRegion).
-    RegionFromJava,
+    RustGetsRegion,
 }
 
 const WAYS: [(&str, Way); 4] = [
-    ("direct-to-java", Way::DirectToJava),
-    ("region-to-java", Way::RegionToJava),
-    ("direct-from-java", Way::DirectFromJava),
-    ("region-from-java", Way::RegionFromJava),
+    ("direct-to-java", Way::JavaReadsView),
+    ("region-to-java", Way::RustSetsRegion),
+    ("direct-from-java", Way::JavaWritesView),
+    ("region-from-java", Way::RustGetsRegion),
 ];
 
 /// rusttojava.JniBytes, and its methods: looked up once, valid while the class is loaded.
@@ -60,7 +60,8 @@ struct Transfer<'a> {
 impl<'a> Transfer<'a> {
     fn new(java: &'a Java, way: Way, length: usize) -> Result<Transfer<'a>, String> {
         let env = java.env;
-        let size = jint::try_from(length).map_err(|_| format!("{length} bytes: a Java array holds at most 2^31 - 1"))?;
+        let size =
+            jint::try_from(length).map_err(|_| format!("{length} bytes: a Java array holds at most 2^31 - 1"))?;
         let mut rust = vec![0u8; length];
         // A view of Rust's memory, no copy: valid while `rust` neither moves nor is freed (it is
         // never resized, and the view is deleted before it is dropped).
@@ -89,10 +90,14 @@ impl<'a> Transfer<'a> {
         let (env, java, length) = (self.java.env, self.java, self.rust.len() as jsize);
         unsafe {
             match self.way {
-                Way::DirectToJava => jni!(env, CallStaticVoidMethod, java.class, java.receive, self.direct),
-                Way::RegionToJava => jni!(env, SetByteArrayRegion, self.array, 0, length, self.rust.as_ptr() as *const jbyte),
-                Way::DirectFromJava => jni!(env, CallStaticVoidMethod, java.class, java.fill, self.direct),
-                Way::RegionFromJava => jni!(env, GetByteArrayRegion, self.array, 0, length, self.rust.as_mut_ptr() as *mut jbyte),
+                Way::JavaReadsView => jni!(env, CallStaticVoidMethod, java.class, java.receive, self.direct),
+                Way::RustSetsRegion => {
+                    jni!(env, SetByteArrayRegion, self.array, 0, length, self.rust.as_ptr() as *const jbyte)
+                }
+                Way::JavaWritesView => jni!(env, CallStaticVoidMethod, java.class, java.fill, self.direct),
+                Way::RustGetsRegion => {
+                    jni!(env, GetByteArrayRegion, self.array, 0, length, self.rust.as_mut_ptr() as *mut jbyte)
+                }
             }
         }
         // Every one of them can throw (an index out of bounds, an out-of-memory error): check it.
@@ -120,7 +125,8 @@ fn main() {
             None => fail(&format!("one command only: {argument:?} is a second one")),
         }
     }
-    let usage = "usage: moving_data [-J<jvm option>]... check|direct-to-java|region-to-java|direct-from-java|region-from-java";
+    let usage =
+        "usage: moving_data [-J<jvm option>]... check|direct-to-java|region-to-java|direct-from-java|region-from-java";
     let command = command.unwrap_or_else(|| fail(usage));
     let way = WAYS.iter().find(|(name, _)| *name == command).map(|(_, way)| *way);
     if way.is_none() && command != "check" {
@@ -145,7 +151,7 @@ fn check(java: &Java) -> Result<(), String> {
         for (seed, length) in [0usize, 1, 31, 65_537, 3 * 1024 * 1024 + 1].into_iter().enumerate() {
             let mut transfer = Transfer::new(java, way, length)?;
             let seed = seed as jint * 2 + 7;
-            if matches!(way, Way::DirectToJava | Way::RegionToJava) {
+            if matches!(way, Way::JavaReadsView | Way::RustSetsRegion) {
                 for (i, byte) in transfer.rust.iter_mut().enumerate() {
                     *byte = (i as u8).wrapping_mul(31).wrapping_add(seed as u8);
                 }
@@ -174,7 +180,8 @@ fn check(java: &Java) -> Result<(), String> {
 /// The timing loop: for each size of BENCH_SIZES, a warm-up, then samples of the mean time of one
 /// transfer over an inner loop of about 10 ms (2 ms under BENCH_QUICK).
 fn time(java: &Java, way: Way) -> Result<(), String> {
-    let sizes = env::var("BENCH_SIZES").map_err(|_| "BENCH_SIZES is not set: the sizes in bytes, e.g. BENCH_SIZES='16 1024'")?;
+    let sizes = env::var("BENCH_SIZES")
+        .map_err(|_| "BENCH_SIZES is not set: the sizes in bytes, e.g. BENCH_SIZES='16 1024'")?;
     let quick = env::var_os("BENCH_QUICK").is_some_and(|value| !value.is_empty());
     let (inner, samples) = if quick { (Duration::from_millis(2), 3) } else { (Duration::from_millis(10), 5) };
     let sizes = sizes
@@ -235,7 +242,11 @@ fn start_java(mut options: Vec<String>) -> Result<Java, String> {
     let mut vm: *mut JavaVM = ptr::null_mut();
     let mut env: *mut JNIEnv = ptr::null_mut();
     let code = unsafe {
-        JNI_CreateJavaVM(&mut vm, &mut env as *mut *mut JNIEnv as *mut *mut c_void, &mut arguments as *mut _ as *mut c_void)
+        JNI_CreateJavaVM(
+            &mut vm,
+            &mut env as *mut *mut JNIEnv as *mut *mut c_void,
+            &mut arguments as *mut _ as *mut c_void,
+        )
     };
     if code != JNI_OK {
         return Err(format!("JNI_CreateJavaVM returned {code}, {}", error_name(code)));
@@ -246,7 +257,11 @@ fn start_java(mut options: Vec<String>) -> Result<Java, String> {
     }
     let method = |name: &std::ffi::CStr, signature: &std::ffi::CStr| {
         let id = unsafe { jni!(env, GetStaticMethodID, class, name.as_ptr(), signature.as_ptr()) };
-        if id.is_null() { Err(format!("no method {name:?} {signature:?} in rusttojava.JniBytes: {}", pending(env))) } else { Ok(id) }
+        if id.is_null() {
+            Err(format!("no method {name:?} {signature:?} in rusttojava.JniBytes: {}", pending(env)))
+        } else {
+            Ok(id)
+        }
     };
     Ok(Java {
         env,
