@@ -183,3 +183,117 @@ unsafe fn guard<T>(error: *mut *mut c_char, body: impl FnOnce() -> T) -> Option<
         }
     }
 }
+
+// ---- Moving bytes: a buffer that Rust owns, filled from Java and read back by Java ----------
+
+/// A buffer of `size` bytes that Rust allocated (zeroed) and owns. Not `#[repr(C)]`: C and Java
+/// hold a `Bytes *`. Rust keeps the memory as a raw pointer, never as a `Box` or a `&mut`, while
+/// it is alive: Java may write and read it directly (`bytes_data`), between Rust's calls.
+pub struct Bytes {
+    data: *mut u8,
+    size: usize,
+}
+
+/// A new buffer of `size` zero bytes, for `bytes_free`.
+#[unsafe(no_mangle)]
+pub extern "C" fn bytes_new(size: usize) -> *mut Bytes {
+    let data = Box::into_raw(vec![0u8; size].into_boxed_slice()).cast::<u8>();
+    Box::into_raw(Box::new(Bytes { data, size }))
+}
+
+/// Frees a buffer and its memory. NULL: nothing.
+///
+/// # Safety
+/// `bytes` comes from `bytes_new` and is freed once: after this call neither it nor the memory
+/// `bytes_data` gave may be used.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn bytes_free(bytes: *mut Bytes) {
+    if !bytes.is_null() {
+        let bytes = unsafe { Box::from_raw(bytes) };
+        drop(unsafe { Box::from_raw(ptr::slice_from_raw_parts_mut(bytes.data, bytes.size)) });
+    }
+}
+
+/// Where the buffer's `bytes_size` bytes are: valid until `bytes_free`. NULL for a NULL buffer.
+///
+/// # Safety
+/// `bytes` is NULL or comes from `bytes_new` and is not freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn bytes_data(bytes: *const Bytes) -> *mut u8 {
+    unsafe { bytes.as_ref() }.map_or(ptr::null_mut(), |bytes| bytes.data)
+}
+
+/// How many bytes the buffer holds (0 for NULL).
+///
+/// # Safety
+/// As for `bytes_data`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn bytes_size(bytes: *const Bytes) -> usize {
+    unsafe { bytes.as_ref() }.map_or(0, |bytes| bytes.size)
+}
+
+/// The caller's `length` bytes at `source` as a slice; NULL is allowed when `length` is 0 (a
+/// Rust slice is never NULL, so it becomes an empty one). None: NULL with a length, or a length
+/// no slice can have (a negative Java `long` arrives as a huge `usize`).
+unsafe fn borrowed<'a>(source: *const u8, length: usize) -> Option<&'a [u8]> {
+    match (source.is_null(), length) {
+        (_, 0) => Some(&[]),
+        (true, _) => None,
+        (false, length) if length > isize::MAX as usize => None,
+        (false, length) => Some(unsafe { std::slice::from_raw_parts(source, length) }),
+    }
+}
+
+/// The first `length` bytes of the buffer, for Rust to write; None if it holds fewer (or is NULL).
+unsafe fn owned<'a>(bytes: *const Bytes, length: usize) -> Option<&'a mut [u8]> {
+    let bytes = unsafe { bytes.as_ref() }?;
+    (length <= bytes.size).then(|| unsafe { std::slice::from_raw_parts_mut(bytes.data, length) })
+}
+
+/// Java -> Rust: copies `length` bytes from the caller's `source` into the start of the buffer
+/// (one `memcpy`). False, and nothing copied, if they do not fit or `source` is NULL with a length.
+///
+/// # Safety
+/// `bytes` is NULL or a live buffer; `source` points to `length` readable bytes that are not the
+/// buffer's own and that nothing writes during the call.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn bytes_copy_in(bytes: *mut Bytes, source: *const u8, length: usize) -> bool {
+    match unsafe { (owned(bytes, length), borrowed(source, length)) } {
+        (Some(target), Some(source)) => {
+            target.copy_from_slice(source);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Rust -> Java: copies the buffer's first `length` bytes into the caller's `destination`. False,
+/// and nothing copied, if the buffer holds fewer or `destination` is NULL with a length.
+///
+/// # Safety
+/// `bytes` is NULL or a live buffer; `destination` points to `length` writable bytes that are not
+/// the buffer's own and that nothing else uses during the call.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn bytes_copy_out(bytes: *const Bytes, destination: *mut u8, length: usize) -> bool {
+    let Some(source) = (unsafe { owned(bytes, length) }) else { return false };
+    // The length fits in Rust's buffer, so it is a length a slice can have.
+    let target = match (destination.is_null(), length) {
+        (_, 0) => &mut [][..],
+        (true, _) => return false,
+        (false, length) => unsafe { std::slice::from_raw_parts_mut(destination, length) },
+    };
+    target.copy_from_slice(source);
+    true
+}
+
+/// The 64-bit FNV-1a hash of the buffer's first `length` bytes: what arrived, as Rust sees it.
+/// 0 if the buffer holds fewer bytes, or is NULL.
+///
+/// # Safety
+/// As for `bytes_data`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn bytes_checksum(bytes: *const Bytes, length: usize) -> u64 {
+    unsafe { owned(bytes, length) }.map_or(0, |bytes| {
+        bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| (hash ^ u64::from(byte)).wrapping_mul(0x100_0000_01b3))
+    })
+}

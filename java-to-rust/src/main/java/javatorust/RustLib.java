@@ -1,10 +1,13 @@
 package javatorust;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BOOLEAN;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
@@ -35,9 +38,12 @@ public final class RustLib {
     /** The symbols of the libraries that this class's loader loaded: librustlib.so. */
     private static final SymbolLookup SYMBOLS = SymbolLookup.loaderLookup();
 
-    private static MethodHandle downcall(String name, FunctionDescriptor descriptor) {
-        return LINKER.downcallHandle(SYMBOLS.findOrThrow(name), descriptor);
+    private static MethodHandle downcall(String name, FunctionDescriptor descriptor, Linker.Option... options) {
+        return LINKER.downcallHandle(SYMBOLS.findOrThrow(name), descriptor, options);
     }
+
+    /** C's size_t (Rust's usize), as the platform has it; its carrier is a long on 64-bit ones. */
+    private static final MemoryLayout SIZE_T = LINKER.canonicalLayouts().get("size_t");
 
     // Each holder class is initialised on first use: a function is looked up when first called.
 
@@ -176,6 +182,129 @@ public final class RustLib {
     public static int unguarded_double(int input) {
         try {
             return (int) unguarded_double.HANDLE.invokeExact(input);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    // ---- Moving bytes: a buffer that Rust owns (RustBytes is the Java API over these) ----------
+
+    /** {@code Bytes *bytes_new(uintptr_t size);} */
+    static final class bytes_new {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS, SIZE_T);
+        static final MethodHandle HANDLE = downcall("bytes_new", DESC);
+    }
+
+    public static MemorySegment bytes_new(long size) {
+        try {
+            return (MemorySegment) bytes_new.HANDLE.invokeExact(size);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code void bytes_free(Bytes *bytes);} */
+    static final class bytes_free {
+        static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(ADDRESS);
+        static final MethodHandle HANDLE = downcall("bytes_free", DESC);
+    }
+
+    public static void bytes_free(MemorySegment bytes) {
+        try {
+            bytes_free.HANDLE.invokeExact(bytes);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code uint8_t *bytes_data(const Bytes *bytes);} */
+    static final class bytes_data {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS, ADDRESS);
+        static final MethodHandle HANDLE = downcall("bytes_data", DESC);
+    }
+
+    public static MemorySegment bytes_data(MemorySegment bytes) {
+        try {
+            return (MemorySegment) bytes_data.HANDLE.invokeExact(bytes);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code uintptr_t bytes_size(const Bytes *bytes);} */
+    static final class bytes_size {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(SIZE_T, ADDRESS);
+        static final MethodHandle HANDLE = downcall("bytes_size", DESC);
+    }
+
+    public static long bytes_size(MemorySegment bytes) {
+        try {
+            return (long) bytes_size.HANDLE.invokeExact(bytes);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * {@code bool bytes_copy_in(Bytes *bytes, const uint8_t *source, uintptr_t length);} Two handles:
+     * HANDLE, an ordinary downcall, takes native memory only (a heap segment is refused); CRITICAL
+     * ({@code Linker.Option.critical(true)}) also takes a heap segment, a Java array, without a copy:
+     * the GC leaves the array where it is until Rust returns, so keep such calls short.
+     */
+    static final class bytes_copy_in {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_BOOLEAN, ADDRESS, ADDRESS, SIZE_T);
+        static final MethodHandle HANDLE = downcall("bytes_copy_in", DESC);
+        static final MethodHandle CRITICAL = downcall("bytes_copy_in", DESC, Linker.Option.critical(true));
+    }
+
+    public static boolean bytes_copy_in(MemorySegment bytes, MemorySegment source, long length) {
+        try {
+            return (boolean) bytes_copy_in.HANDLE.invokeExact(bytes, source, length);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static boolean bytes_copy_in_critical(MemorySegment bytes, MemorySegment source, long length) {
+        try {
+            return (boolean) bytes_copy_in.CRITICAL.invokeExact(bytes, source, length);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code bool bytes_copy_out(const Bytes *bytes, uint8_t *destination, uintptr_t length);} As bytes_copy_in. */
+    static final class bytes_copy_out {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_BOOLEAN, ADDRESS, ADDRESS, SIZE_T);
+        static final MethodHandle HANDLE = downcall("bytes_copy_out", DESC);
+        static final MethodHandle CRITICAL = downcall("bytes_copy_out", DESC, Linker.Option.critical(true));
+    }
+
+    public static boolean bytes_copy_out(MemorySegment bytes, MemorySegment destination, long length) {
+        try {
+            return (boolean) bytes_copy_out.HANDLE.invokeExact(bytes, destination, length);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static boolean bytes_copy_out_critical(MemorySegment bytes, MemorySegment destination, long length) {
+        try {
+            return (boolean) bytes_copy_out.CRITICAL.invokeExact(bytes, destination, length);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code uint64_t bytes_checksum(const Bytes *bytes, uintptr_t length);} */
+    static final class bytes_checksum {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_LONG, ADDRESS, SIZE_T);
+        static final MethodHandle HANDLE = downcall("bytes_checksum", DESC);
+    }
+
+    public static long bytes_checksum(MemorySegment bytes, long length) {
+        try {
+            return (long) bytes_checksum.HANDLE.invokeExact(bytes, length);
         } catch (Throwable t) {
             throw rethrow(t);
         }

@@ -1,7 +1,10 @@
 package rusttojava;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BOOLEAN;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -31,7 +34,7 @@ public final class RustCalls {
     private static final Linker LINKER = Linker.nativeLinker();
     private static final SymbolLookup SYMBOLS = SymbolLookup.loaderLookup();
     /** C's size_t (Rust's usize) as this platform has it: 8 bytes here, but not everywhere. */
-    private static final ValueLayout SIZE_T = (ValueLayout) LINKER.canonicalLayouts().get("size_t");
+    static final ValueLayout SIZE_T = (ValueLayout) LINKER.canonicalLayouts().get("size_t");
 
     /** {@code int32_t apply(int32_t (*function)(int32_t), int32_t input);} */
     static final MethodHandle APPLY = LINKER.downcallHandle(SYMBOLS.findOrThrow("apply"),
@@ -55,6 +58,61 @@ public final class RustCalls {
     public static void applyToEach(MemorySegment values, long length, MemorySegment function) {
         try { // length: a long is size_t's carrier on 64-bit platforms, the ones this example builds on
             APPLY_TO_EACH.invokeExact(values, length, function);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code Bytes *bytes_new(size_t size);} and {@code void bytes_free(Bytes *bytes);} */
+    static final MethodHandle BYTES_NEW = LINKER.downcallHandle(SYMBOLS.findOrThrow("bytes_new"),
+            FunctionDescriptor.of(ADDRESS, SIZE_T));
+    static final MethodHandle BYTES_FREE = LINKER.downcallHandle(SYMBOLS.findOrThrow("bytes_free"),
+            FunctionDescriptor.ofVoid(ADDRESS));
+    /** {@code bool bytes_pattern(Bytes *bytes, size_t length, uint8_t seed);} */
+    static final MethodHandle BYTES_PATTERN = LINKER.downcallHandle(SYMBOLS.findOrThrow("bytes_pattern"),
+            FunctionDescriptor.of(JAVA_BOOLEAN, ADDRESS, SIZE_T, JAVA_BYTE));
+    /** {@code uint64_t bytes_checksum(Bytes *bytes, size_t length);} */
+    static final MethodHandle BYTES_CHECKSUM = LINKER.downcallHandle(SYMBOLS.findOrThrow("bytes_checksum"),
+            FunctionDescriptor.of(JAVA_LONG, ADDRESS, SIZE_T));
+    /** {@code bool bytes_lend(Bytes *bytes, size_t length, void (*function)(uint8_t *data, size_t length));} */
+    static final MethodHandle BYTES_LEND = LINKER.downcallHandle(SYMBOLS.findOrThrow("bytes_lend"),
+            FunctionDescriptor.of(JAVA_BOOLEAN, ADDRESS, SIZE_T, ADDRESS));
+
+    public static MemorySegment bytesNew(long size) {
+        try {
+            return (MemorySegment) BYTES_NEW.invokeExact(size);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static void bytesFree(MemorySegment bytes) {
+        try {
+            BYTES_FREE.invokeExact(bytes);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static boolean bytesPattern(MemorySegment bytes, long length, byte seed) {
+        try {
+            return (boolean) BYTES_PATTERN.invokeExact(bytes, length, seed);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static long bytesChecksum(MemorySegment bytes, long length) {
+        try {
+            return (long) BYTES_CHECKSUM.invokeExact(bytes, length);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static boolean bytesLend(MemorySegment bytes, long length, MemorySegment function) {
+        try {
+            return (boolean) BYTES_LEND.invokeExact(bytes, length, function);
         } catch (Throwable t) {
             throw rethrow(t);
         }
