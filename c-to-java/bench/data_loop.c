@@ -166,13 +166,13 @@ int main(int argc, char **argv) {
     if (size_count < 0) return 2;
     char class_path_option[8192];
     if (class_path(class_path_option, sizeof class_path_option) != 0) return 1;
-    /* --enable-native-access: FFM upcall stubs and JNA. A new array per transfer fills the heap: its
-     * pages are faulted in once (pre-touched) so that the samples show the JVM after its start. */
-    char *options[] = {class_path_option, "--enable-native-access=ALL-UNNAMED", "-XX:+AlwaysPreTouch", "-Xms256m", "-Xmx256m"};
-    int new_arrays = path != NULL && path->send == c_to_java_new_array;
+    /* --enable-native-access: FFM upcall stubs and JNA. A path that allocates per transfer (a new
+     * array, a direct buffer object) walks through the heap; a young JVM pays the kernel's first touch
+     * of each page on the way, a long-running one does not: the heap is touched once, at start-up. */
+    char *options[] = {class_path_option, "--enable-native-access=ALL-UNNAMED", "-Xms128m", "-Xmx128m", "-XX:+AlwaysPreTouch"};
     JavaVM *vm;
     JNIEnv *env;
-    if (create_jvm(new_arrays ? 5 : 2, options, &vm, &env) != JNI_OK) return 1;
+    if (create_jvm(path != NULL ? 5 : 2, options, &vm, &env) != JNI_OK) return 1;
     java_data java;
     int status = java_data_init(env, &java) != 0 ? 1 : path != NULL ? measure(path, &java, sizes, size_count) : check(&java);
     java_data_free(&java);
