@@ -45,11 +45,12 @@ static double now_ns(void) {
     return (double)now.tv_sec * 1e9 + (double)now.tv_nsec;
 }
 
-/* Runs `count` transfers; returns the time they took in ns. Exits on a failed transfer (printed). */
+/* One transfer: C's buffer to Java, or Java's bytes into C's buffer. 0, or -1 (printed). */
 static int move(const struct path *path, java_data *java, void *buffer, jint size) {
     return path->to_java ? path->send(java, buffer, size) : path->receive(java, buffer, size);
 }
 
+/* Runs `count` transfers; returns the time they took in ns. Exits on a failed transfer (printed). */
 static double run(const struct path *path, java_data *java, void *buffer, jint size, long count) {
     double start = now_ns();
     for (long i = 0; i < count; i++) {
