@@ -50,16 +50,16 @@ $(BUILD)/results/%.result: FORCE | maven shape
 # Benchmarks run one at a time, even under -j: two at once would measure each other. The
 # figures go into one report, build/bench.md, and after a full run into BENCHMARKS.md.
 # ONLY="a b" measures those examples and keeps the others' dated rows from BENCHMARKS.md.
-# The chart is drawn with matplotlib (Debian's python3-matplotlib, installed if it can be).
+# The charts (calls; moving data) are drawn with matplotlib (Debian's python3-matplotlib, installed if it can be).
 MEASURED := $(or $(ONLY),$(EXAMPLES))
 $(if $(filter-out $(EXAMPLES),$(MEASURED)),$(error ONLY names no example: $(filter-out $(EXAMPLES),$(MEASURED)); the examples: $(EXAMPLES)))
 bench: | maven shape
 	+@for example in $(MEASURED); do tools/run-example.sh $$example bench $(BUILD) $(EXAMPLE_ARGS); done
 	@tools/need.sh 'the benchmark chart' '/usr/bin/python3 -c "import matplotlib"' python3-matplotlib || true
-	@mkdir -p $(BUILD)/bench && /usr/bin/python3 tools/bench_report.py $(BUILD)/bench/BENCHMARKS.md \
+	@rm -rf $(BUILD)/bench && mkdir -p $(BUILD)/bench && /usr/bin/python3 tools/bench_report.py $(BUILD)/bench/BENCHMARKS.md \
 	  $(BUILD)/bench/BENCHMARKS.svg '$(JDK)' --keep-from BENCHMARKS.md $(foreach e,$(EXAMPLES),$(if $(filter $(e),$(MEASURED)),,keep:)$(e)) \
 	  && [ -z '$(BENCH_QUICK)' ] \
-	  && cp $(BUILD)/bench/BENCHMARKS.md $(BUILD)/bench/BENCHMARKS.svg . && echo "(written to BENCHMARKS.md and BENCHMARKS.svg)" || true
+	  && cp $(BUILD)/bench/BENCHMARKS.md $(BUILD)/bench/BENCHMARKS*.svg . && echo "(written to BENCHMARKS.md and its charts BENCHMARKS*.svg)" || true
 	@tools/summary.sh bench $(BUILD) $(MEASURED)
 
 # Fetch Maven itself once, before the examples start (they would otherwise all fetch it at once).

@@ -13,9 +13,16 @@ import sys
 import time
 
 QUICK = bool(os.environ.get("BENCH_QUICK"))
-JMH_DEFAULTS = "-wi 1 -w 500ms -i 3 -r 500ms" if QUICK else "-wi 3 -w 1s -i 5 -r 1s"
-STARTUP_RUNS = 3 if QUICK else 10
+JMH_DEFAULTS = "-wi 1 -w 200ms -i 2 -r 200ms" if QUICK else "-wi 3 -w 1s -i 5 -r 1s"
+# A data row runs JMH once per size (a fork each): shorter iterations, as many sizes as samples.
+DATA_JMH_DEFAULTS = "-wi 1 -w 100ms -i 2 -r 100ms" if QUICK else "-wi 2 -w 500ms -i 5 -r 300ms"
+STARTUP_RUNS = 2 if QUICK else 10
+# The payload sizes of every data row, in bytes (16 B to 16 MiB); the tests may ask for others.
+SIZES = [int(size) for size in os.environ.get("BENCH_SIZES", "16 1024 65536 1048576 16777216").split()]
+os.environ["BENCH_SIZES"] = " ".join(map(str, SIZES))  # what a `data loop` command reads
 OUT = "target/bench"
+TOOLS = os.path.dirname(os.path.abspath(__file__))
+TO_NS = {"ns/op": 1, "us/op": 1e3, "ms/op": 1e6, "s/op": 1e9}
 
 
 class BenchError(Exception):
@@ -33,15 +40,20 @@ def parse_rows(path):
                 raise BenchError(f"{path}:{number}: want 'what | baseline | how', got: {line.strip()}")
             what, baseline, how = cells
             kind = how.split(None, 1)[0]
-            if kind not in ("jmh", "startup", "loop"):
-                raise BenchError(f"{path}:{number}: 'how' must start with jmh, startup or loop, not {kind!r}")
-            rows.append({"what": what, "baseline": baseline, "how": how, "line": number})
-    names = [row["what"] for row in rows]
+            if kind not in ("jmh", "startup", "loop", "data"):
+                raise BenchError(f"{path}:{number}: 'how' must start with jmh, startup, loop or data, not {kind!r}")
+            if kind == "data" and (how.split() + [""])[1] not in ("memcpy", "jmh", "loop"):
+                raise BenchError(f"{path}:{number}: a data row is 'data memcpy', 'data jmh PATTERN' or 'data loop COMMAND', not: {how}")
+            rows.append({"what": what, "baseline": baseline, "how": how, "line": number, "data": kind == "data"})
+    names = {row["what"]: row for row in rows}
     for row in rows:
-        if names.count(row["what"]) > 1:
+        if [r["what"] for r in rows].count(row["what"]) > 1:
             raise BenchError(f"{path}:{row['line']}: the row {row['what']!r} is there twice")
         if row["baseline"] not in names:
             raise BenchError(f"{path}:{row['line']}: the baseline {row['baseline']!r} is not a row of this file")
+        if names[row["baseline"]]["data"] != row["data"]:
+            raise BenchError(f"{path}:{row['line']}: a data row's baseline is a data row, and a call row's a call row:"
+                             f" not {row['baseline']!r}")
     return rows
 
 
@@ -54,10 +66,10 @@ def run(command, log):
                          + f"\n    (whole log: {log})")
 
 
-def jmh_options(row_options):
+def jmh_options(row_options, defaults=JMH_DEFAULTS):
     """The defaults, with each option the row gives replacing the default of the same name
     (JMH refuses an option given twice)."""
-    options = dict(zip(*[iter(("-f 1 " + JMH_DEFAULTS).split())] * 2))
+    options = dict(zip(*[iter(("-f 1 " + defaults).split())] * 2))
     words = shlex.split(row_options)
     if len(words) % 2:
         raise BenchError(f"JMH options come in pairs (-wi 5), not: {row_options}")
@@ -114,6 +126,64 @@ def measure_loop(row, index):
 MEASURE = {"jmh": measure_jmh, "startup": measure_startup, "loop": measure_loop}
 
 
+def data_jmh(row, index):
+    """A JMH benchmark with an `int size` @Param: one op moves `size` bytes; one fork a size."""
+    options, _, pattern = row["how"][len("data jmh"):].strip().rpartition(" ")
+    result_file = f"{OUT}/data-{index}.json"
+    if not os.environ.get("JMH"):
+        raise BenchError("a data jmh row needs $JMH: the java command line up to org.openjdk.jmh.Main")
+    run(f"{os.environ['JMH']} {jmh_options(options, DATA_JMH_DEFAULTS)} -p size={','.join(map(str, SIZES))}"
+        f" -rf json -rff {result_file} '{pattern}$'", f"{OUT}/data-{index}.log")
+    results = json.load(open(result_file))
+    if {r["benchmark"] for r in results} != {results[0]["benchmark"]} if results else True:
+        raise BenchError(f"the pattern {pattern!r} must match one benchmark, not: {sorted({r['benchmark'] for r in results})}")
+    samples = {}
+    for r in results:
+        unit = r["primaryMetric"]["scoreUnit"]
+        if unit not in TO_NS or "size" not in r.get("params", {}):
+            raise BenchError(f"{r['benchmark']}: a data benchmark has an `int size` @Param and measures time per op, not {unit}")
+        samples[int(r["params"]["size"])] = [v * TO_NS[unit] for fork in r["primaryMetric"]["rawData"] for v in fork]
+    return samples
+
+
+def data_loop(command, log):
+    """A command that prints "SIZE NANOSECONDS" lines: the time of one transfer of SIZE bytes."""
+    run(command, log)
+    samples = {}
+    for line in open(log):
+        try:
+            size, ns = line.split()
+            samples.setdefault(int(size), []).append(float(ns))
+        except ValueError:
+            raise BenchError(f"{command} printed {line.strip()!r}: a data loop prints 'SIZE NANOSECONDS' lines (log: {log})")
+    return samples
+
+
+def data_memcpy(row, index):
+    program = f"{OUT}/memcpy"
+    run(f"${{CC:-cc}} -O2 -o {program} '{TOOLS}/memcpy.c'", f"{OUT}/memcpy-build.log")
+    return data_loop(program, f"{OUT}/data-{index}.log")
+
+
+DATA = {"memcpy": data_memcpy, "jmh": data_jmh,
+        "loop": lambda row, index: data_loop(row["how"][len("data loop"):].strip(), f"{OUT}/data-{index}.log")}
+
+
+def measure_data(row, index):
+    """GB/s (10^9 bytes a second) at each size: the median and IQR of the samples' rates."""
+    kind = row["how"].split()[1]
+    for attempt in (1, 2):  # a size wider than its median: once more, and flagged if it still is
+        samples = DATA[kind](row, index)
+        if sorted(samples) != sorted(SIZES):
+            raise BenchError(f"{row['what']!r} measured the sizes {sorted(samples)}, not {SIZES}")
+        rates = {size: summarize([size / ns for ns in samples[size]]) + (len(samples[size]),) for size in SIZES}
+        noisy = [size for size, (median, spread, n) in rates.items() if spread > median]
+        if not noisy or attempt == 2:
+            return {size: {"median": median, "spread": spread, "n": n, "noisy": size in noisy}
+                    for size, (median, spread, n) in rates.items()}
+        print(f"  {row['what']}: noisy at {noisy} bytes, measuring again", file=sys.stderr)
+
+
 def figure(value):
     """Three significant digits, never in e-notation: 0.0123, 1.23, 123, 12345."""
     return f"{value:.0f}" if abs(value) >= 100 else f"{value:.3g}"
@@ -138,13 +208,38 @@ def measure(row, index):
             "noisy": spread > median}
 
 
+def size_name(size):
+    return next((f"{size // 1024 ** p} {unit}" for p, unit in ((2, "MiB"), (1, "KiB"))
+                 if size >= 1024 ** p and size % 1024 ** p == 0), f"{size} B")
+
+
+def write_data(rows, results):
+    """target/bench/data.tsv: a line a row and size; the fraction is GB/s over its baseline's."""
+    lines = ["what\tsize\tGB/s\tspread\tbaseline\tfraction\tsamples\tnoisy"]
+    for row in rows:
+        for size in SIZES:
+            r, base = results[row["what"]][size], results[row["baseline"]][size]
+            fraction = r["median"] / base["median"] if base["median"] else float("nan")
+            lines.append(f"{row['what']}\t{size}\t{figure(r['median'])}\t{figure(r['spread'])}\t{row['baseline']}"
+                         f"\t{figure(fraction)}\t{r['n']}\t{'noisy' if r['noisy'] else ''}")
+    with open(f"{OUT}/data.tsv", "w") as f:
+        f.write("\n".join(lines) + "\n")
+    width = max(len(row["what"]) for row in rows)
+    print(f"{'moving data, GB/s (fraction of the baseline)':<{width}}" + "".join(f"  {size_name(s):>14}" for s in SIZES))
+    for row in rows:
+        cells = [line.split("\t") for line in lines[1:] if line.startswith(row["what"] + "\t")]
+        print(f"{row['what']:<{width}}" + "".join(f"  {c[2] + ' (' + c[5] + ')' + ('*' if c[7] else ''):>14}" for c in cells))
+
+
 def main(rows_file, folder):
     rows = parse_rows(rows_file)
     os.makedirs(OUT, exist_ok=True)
     results = {}
     for index, row in enumerate(rows, 1):
         print(f"{folder} bench: [{index}/{len(rows)}] {row['what']}", file=sys.stderr)
-        results[row["what"]] = measure(row, index)
+        results[row["what"]] = (measure_data if row["data"] else measure)(row, index)
+    data = [row for row in rows if row["data"]]
+    rows = [row for row in rows if not row["data"]]
     lines = ["what\tmedian\tspread\tunit\tbaseline\tratio\tsamples\tnoisy"]
     for row in rows:
         r, base = results[row["what"]], results[row["baseline"]]
@@ -155,11 +250,15 @@ def main(rows_file, folder):
                      f"\t{figure(ratio)}\t{r['n']}\t{'noisy' if r['noisy'] else ''}")
     with open(f"{OUT}/rows.tsv", "w") as f:
         f.write("\n".join(lines) + "\n")
-    width = max(len(row["what"]) for row in rows)
+    width = max((len(row["what"]) for row in rows), default=0)
     for line in lines[1:]:
         what, median, spread, unit, baseline, ratio, n, noisy = line.split("\t")
         print(f"{what:<{width}}  {median:>9} {unit:<8} (IQR {spread:<7}) {ratio:>7}x {baseline}"
               + ("  (noisy)" if noisy else ""))
+    if os.path.exists(f"{OUT}/data.tsv"):
+        os.remove(f"{OUT}/data.tsv")
+    if data:
+        write_data(data, results)
 
 
 if __name__ == "__main__":

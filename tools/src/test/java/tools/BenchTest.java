@@ -48,8 +48,8 @@ class BenchTest {
         String[] slow = table().get(2).split("\t");
         assertEquals("ms", slow[3]);
         assertTrue(Double.parseDouble(slow[1]) >= 200, slow[1]);
-        // One warm-up run, then three measured ones (BENCH_QUICK).
-        assertEquals(4, Files.readAllLines(dir.resolve("count")).size());
+        // One warm-up run, then two measured ones (BENCH_QUICK).
+        assertEquals(3, Files.readAllLines(dir.resolve("count")).size());
     }
 
     @Test
@@ -76,17 +76,61 @@ class BenchTest {
                 "sh", Run.TOOLS.resolve("bench.sh").toString(), "bench/rows");
         assertEquals(0, run.exitCode(), run.toString());
         // The row's quoted option stays one argument, with the Makefile's variable expanded in it.
-        assertEquals("-f 1 -wi 9 -w 500ms -i 3 -r 500ms -jvmArgsAppend -Da=1 -Db=2 -Dx=1 -rf json -rff target/bench/jmh-1.json Calls.one$",
+        assertEquals("-f 1 -wi 9 -w 200ms -i 2 -r 200ms -jvmArgsAppend -Da=1 -Db=2 -Dx=1 -rf json -rff target/bench/jmh-1.json Calls.one$",
                 Files.readString(dir.resolve("args")).strip());
         assertTrue(Files.exists(dir.resolve("quoted")), "the quoted option was split");
         assertEquals("one\t2\t1\tns/call\tone\t1\t3\t", table().get(1));
     }
 
+    /** A data row: GB/s at each size (bytes / ns), as a fraction of C's memcpy measured in the same run. */
+    @Test
+    void dataRowsAreGigabytesASecondAtEachSizeNextToMemcpy() throws Exception {
+        Run run = Run.run(Files.createDirectories(dir.resolve("bench")).getParent(), Map.of("BENCH_QUICK", "1", "BENCH_SIZES", "16 1024"),
+                "sh", "-c", "printf '%s\\n' 'memcpy (C) | memcpy (C) | data memcpy' "
+                        + "'slow | memcpy (C) | data loop for s in $BENCH_SIZES; do echo \"$s 1000\"; echo \"$s 1000\"; done' > bench/rows && "
+                        + "sh " + Run.TOOLS.resolve("bench.sh") + " bench/rows");
+        assertEquals(0, run.exitCode(), run.toString());
+        List<String> data = Files.readAllLines(dir.resolve("target/bench/data.tsv"));
+        assertEquals("what\tsize\tGB/s\tspread\tbaseline\tfraction\tsamples\tnoisy", data.get(0));
+        assertEquals(List.of("memcpy (C)\t16", "memcpy (C)\t1024", "slow\t16", "slow\t1024"),
+                data.stream().skip(1).map(line -> line.split("\t")[0] + "\t" + line.split("\t")[1]).toList());
+        // 16 bytes in 1000 ns is 0.016 GB/s; memcpy is far faster, so the fraction is far below 1.
+        String[] slow = data.get(3).split("\t");
+        assertEquals("0.016", slow[2]);
+        double memcpy = Double.parseDouble(data.get(1).split("\t")[2]);
+        assertEquals(0.016 / memcpy, Double.parseDouble(slow[5]), 0.01 * 0.016 / memcpy + 1e-6);
+        assertTrue(memcpy > 0.1, "memcpy of 16 bytes at " + memcpy + " GB/s");
+        assertTrue(run.stdout().contains("slow"), run.stdout());
+    }
+
+    /** A data jmh row: the sizes go to JMH as -p size=..., and each size's iterations (us/op here) become GB/s. */
+    @Test
+    void dataJmhRowsPassTheSizesAndConvertTheUnit() throws Exception {
+        Run.script(dir, "jmh", """
+                echo "$@" > args
+                while [ $# -gt 1 ]; do [ "$1" = -rff ] && file=$2; shift; done
+                echo '[{"benchmark": "x.Data.copy", "params": {"size": "16"}, "primaryMetric": {"scoreUnit": "us/op", "rawData": [[0.016, 0.016]]}},
+                       {"benchmark": "x.Data.copy", "params": {"size": "1024"}, "primaryMetric": {"scoreUnit": "us/op", "rawData": [[0.512, 0.512]]}}]' > "$file"
+                """);
+        Files.createDirectories(dir.resolve("bench"));
+        Files.writeString(dir.resolve("bench/rows"), "copy | copy | data jmh Data.copy\n");
+        Run run = Run.run(dir, Map.of("BENCH_QUICK", "1", "BENCH_SIZES", "16 1024", "JMH", dir.resolve("jmh").toString()),
+                "sh", Run.TOOLS.resolve("bench.sh").toString(), "bench/rows");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(Files.readString(dir.resolve("args")).contains(" -p size=16,1024 "), Files.readString(dir.resolve("args")));
+        List<String> data = Files.readAllLines(dir.resolve("target/bench/data.tsv"));
+        assertEquals(List.of("copy\t16\t1\t0\tcopy\t1\t2\t", "copy\t1024\t2\t0\tcopy\t1\t2\t"), data.subList(1, 3));
+    }
+
     @Test
     void badRowsAreOneLineEach() throws Exception {
+        assertTrue(errorLine("a | a | data copy\n").contains("a data row is 'data memcpy', 'data jmh PATTERN' or 'data loop COMMAND'"));
+        assertTrue(errorLine("m | m | data memcpy\nb | m | loop ns/call echo 1\n").contains("a data row's baseline is a data row"));
+        assertTrue(errorLine("m | m | data loop echo 16 5\n").contains("measured the sizes [16], not [16, 1024, 65536, 1048576, 16777216]"));
+        assertTrue(errorLine("m | m | data loop echo 5\n").contains("a data loop prints 'SIZE NANOSECONDS' lines"));
         assertEquals("x bench: error: bench/rows:1: the baseline 'nothing' is not a row of this file\n",
                 errorLine("a | nothing | startup true\n"));
-        assertEquals("x bench: error: bench/rows:1: 'how' must start with jmh, startup or loop, not 'time'\n",
+        assertEquals("x bench: error: bench/rows:1: 'how' must start with jmh, startup, loop or data, not 'time'\n",
                 errorLine("a | a | time true\n"));
         assertTrue(errorLine("a | a | startup false\n").startsWith("x bench: error: exit status 1 from: false"));
         assertTrue(errorLine("a | a | loop ns/call echo hello\n").contains("a loop row prints one number a line"));
@@ -95,6 +139,7 @@ class BenchTest {
 
     String errorLine(String rows) throws Exception {
         dir = Files.createDirectories(dir.resolve("x"));
+        Files.deleteIfExists(dir.resolve("bench/rows"));
         Run run = bench(rows);
         dir = dir.getParent();
         assertEquals(1, run.exitCode());
@@ -124,7 +169,21 @@ class BenchTest {
                 |---|---|---|---|
                 | kept row | 4.5 ns/call (0.2) | kept row | 1 |
                 | kept, noisy | 9 ns/call (10) **noisy: IQR > median** | kept row | 2 |
+
+                # Moving data
+
+                ## b: moving data
+
+                Measured 2026-01-02 03:04 UTC.
+
+                | path | 16 B | 1 MiB |
+                |---|---:|---:|
+                | memcpy (C) | 4 (1) | 20 (1) |
+                | JNI | 1 (0.25) | 10 (0.5)* |
                 """);
+        Files.writeString(dir.resolve("a/target/bench/data.tsv"), "what\tsize\tGB/s\tspread\tbaseline\tfraction\tsamples\tnoisy\n"
+                + "memcpy (C)\t16\t5\t0.1\tmemcpy (C)\t1\t7\t\nmemcpy (C)\t1024\t50\t1\tmemcpy (C)\t1\t7\t\n"
+                + "FFM\t16\t2.5\t0.1\tmemcpy (C)\t0.5\t5\t\nFFM\t1024\t50\t30\tmemcpy (C)\t1\t5\tnoisy\n");
         Run run = Run.run(dir, Map.of(), "python3", Run.TOOLS.resolve("bench_report.py").toString(), "NEW.md", "NEW.svg",
                 System.getProperty("java.home"), "--keep-from", "OLD.md", "a", "keep:b");
         assertEquals(0, run.exitCode(), run.toString());
@@ -140,6 +199,23 @@ class BenchTest {
                 |---|---|---|---|
                 | kept row | 4.5 ns/call (0.2) | kept row | 1 |
                 | kept, noisy | 9 ns/call (10) **noisy: IQR > median** | kept row | 2 |
+                """), report);
+        // Moving data: a's measured now, b's kept; a cell is "GB/s (fraction)", * where noisy.
+        assertTrue(report.contains("""
+                | path | 16 B | 1 KiB |
+                |---|---:|---:|
+                | memcpy (C) | 5 (1) | 50 (1) |
+                | FFM | 2.5 (0.5) | 50 (1)* |
+                """), report);
+        assertTrue(report.contains("""
+                ## b: moving data
+
+                Measured 2026-01-02 03:04 UTC (not measured again in this run).
+
+                | path | 16 B | 1 MiB |
+                |---|---:|---:|
+                | memcpy (C) | 4 (1) | 20 (1) |
+                | JNI | 1 (0.25) | 10 (0.5)* |
                 """), report);
     }
 }
