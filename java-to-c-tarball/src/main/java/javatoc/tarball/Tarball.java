@@ -45,16 +45,40 @@ public final class Tarball implements AutoCloseable {
         this.archiveEnd = archive.address() + archiveSize;
     }
 
-    /** Opens and checks the archive; every malformed archive becomes a TarballException. */
+    /** Opens and checks the archive; every malformed archive becomes a TarballException. C reads the file itself. */
     public static Tarball open(Path path) throws TarballException {
+        return open(path.toString(), (call, error) ->
+                (MemorySegment) TarballLibrary.OPEN.invokeExact(call.allocateFrom(path.toString()), error));
+    }
+
+    /**
+     * Opens and checks an archive that is already in memory (downloaded, say): C copies its bytes
+     * into its own buffer, so {@code bytes} stays the caller's, to change or free at once. Bytes on
+     * the Java heap ({@code MemorySegment.ofArray}) are first copied into native memory: only a
+     * critical call may hand C a Java array, and this call parses the whole archive, far too long
+     * to hold back every other thread's safepoint (a GC, say). Native bytes go to C as they are.
+     */
+    public static Tarball open(MemorySegment bytes) throws TarballException {
+        return open("an archive in memory (" + bytes.byteSize() + " bytes)", (call, error) -> {
+            MemorySegment in = bytes.isNative() ? bytes : call.allocate(bytes.byteSize()).copyFrom(bytes);
+            return (MemorySegment) TarballLibrary.OPEN_MEMORY.invokeExact(in, in.byteSize(), error);
+        });
+    }
+
+    /** A call to tarball_open or tarball_open_memory: its arguments live in call; error is C's tarball_error. */
+    private interface OpenInC {
+        MemorySegment open(Arena call, MemorySegment error) throws Throwable;
+    }
+
+    private static Tarball open(String source, OpenInC openInC) throws TarballException {
         TarballLibrary.requireLoaded();
         Arena arena = Arena.ofShared();
-        try (Arena call = Arena.ofConfined()) { // the path and the error struct, for this call only
+        try (Arena call = Arena.ofConfined()) { // the arguments and the error struct, for this call only
             MemorySegment error = call.allocate(TarballLibrary.ERROR);
-            MemorySegment raw = (MemorySegment) TarballLibrary.OPEN.invokeExact(call.allocateFrom(path.toString()), error);
+            MemorySegment raw = openInC.open(call, error);
             if (raw.equals(MemorySegment.NULL)) {
                 arena.close();
-                throw new TarballException(path, error.get(JAVA_INT, TarballLibrary.ERROR_CODE),
+                throw new TarballException(source, error.get(JAVA_INT, TarballLibrary.ERROR_CODE),
                         error.getString(TarballLibrary.ERROR_MESSAGE));
             }
             // Give the bare pointer an owner: from now on it lives exactly as long as the

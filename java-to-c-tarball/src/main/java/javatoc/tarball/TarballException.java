@@ -13,7 +13,12 @@ public final class TarballException extends IOException {
     private final Reason reason;
 
     TarballException(Path path, int code, String message) {
-        super(path + ": " + message);
+        this(path.toString(), code, message);
+    }
+
+    /** source names the archive for a person: its path, or "an archive in memory (N bytes)". */
+    TarballException(String source, int code, String message) {
+        super(source + ": " + message);
         this.reason = code > 0 && code < Reason.values().length ? Reason.values()[code] : Reason.FORMAT;
     }
 

@@ -45,6 +45,7 @@ final class TarballLibrary {
     // switch (see FfmExample), and so hold back every other thread's safepoint (a GC, say) until
     // they return. Open and close read the file and walk the archive, so they are ordinary calls.
     static final MethodHandle OPEN = handle("tarball_open", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
+    static final MethodHandle OPEN_MEMORY = handle("tarball_open_memory", FunctionDescriptor.of(ADDRESS, ADDRESS, SIZE_T, ADDRESS));
     static final MethodHandle COUNT = handle("tarball_count", FunctionDescriptor.of(SIZE_T, ADDRESS), Linker.Option.critical(false));
     static final MethodHandle FILE_NAME = handle("tarball_file_name", FunctionDescriptor.of(ADDRESS, ADDRESS, SIZE_T, ADDRESS), Linker.Option.critical(false));
     static final MethodHandle FILE_TYPE = handle("tarball_file_type", FunctionDescriptor.of(JAVA_INT, ADDRESS, SIZE_T), Linker.Option.critical(false));

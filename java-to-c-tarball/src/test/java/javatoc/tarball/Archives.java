@@ -114,6 +114,20 @@ final class Archives {
         return Files.write(file, bytes.toByteArray());
     }
 
+    /** size bytes of a known pattern, not all zeros: byte i is (i * 31 + 7) & 0xff. */
+    static byte[] pattern(int size) {
+        byte[] bytes = new byte[size];
+        for (int i = 0; i < size; i++) {
+            bytes[i] = (byte) (i * 31 + 7);
+        }
+        return bytes;
+    }
+
+    /** An archive of one regular file, "member", of size bytes of {@link #pattern}: the moving-data payload. */
+    static Path oneMember(Path file, int size) throws IOException {
+        return write(file, header("member", '0', size), padded(pattern(size)));
+    }
+
     /** A pax extended header ('x') and its data, from "key=value" records. */
     static byte[] pax(String... records) {
         StringBuilder data = new StringBuilder();
