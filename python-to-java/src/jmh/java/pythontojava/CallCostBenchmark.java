@@ -33,19 +33,24 @@ import org.python.util.PythonInterpreter;
 public class CallCostBenchmark {
     static final int CALLS = 1000;
 
+    /** A quick run (BENCH_QUICK set, as `make bench` passes it on): shorter warm-ups, wider error bars. */
+    static final boolean QUICK = !System.getenv().getOrDefault("BENCH_QUICK", "").isEmpty();
+
     /**
-     * Each runtime's loop runs before JMH's own warm-up: at least WARM_UP, then on until five
-     * seconds in a row bring no second 5% faster than the best so far (at most two minutes).
+     * Each runtime's loop runs before JMH's own warm-up: at least WARM_UP, then on until STEADY
+     * seconds in a row bring no second 5% faster than the best so far (at most LONGEST).
      * GraalPy compiles the loop only after some seconds (far longer on a busy machine), and Jython
-     * keeps getting faster for as long.
+     * keeps getting faster for as long. A quick run stops far sooner: its figure may be too slow.
      */
-    static final Duration WARM_UP = Duration.ofSeconds(20);
+    static final Duration WARM_UP = Duration.ofSeconds(QUICK ? 2 : 20);
+    static final Duration LONGEST = QUICK ? Duration.ofSeconds(8) : Duration.ofMinutes(2);
+    static final int STEADY = QUICK ? 2 : 5;
 
     static void warmUp(IntSupplier loop) {
         long start = System.nanoTime();
         double best = Double.MAX_VALUE;
         int secondsWithoutProgress = 0;
-        while (System.nanoTime() - start < Duration.ofMinutes(2).toNanos()) {
+        while (System.nanoTime() - start < LONGEST.toNanos()) {
             long second = System.nanoTime();
             long loops = 0;
             while (System.nanoTime() - second < Duration.ofSeconds(1).toNanos()) {
@@ -56,7 +61,7 @@ public class CallCostBenchmark {
             if (perLoop < 0.95 * best) {
                 best = perLoop;
                 secondsWithoutProgress = 0;
-            } else if (++secondsWithoutProgress >= 5 && System.nanoTime() - start > WARM_UP.toNanos()) {
+            } else if (++secondsWithoutProgress >= STEADY && System.nanoTime() - start > WARM_UP.toNanos()) {
                 return;
             }
         }

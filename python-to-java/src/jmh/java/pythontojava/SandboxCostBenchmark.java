@@ -25,7 +25,6 @@ import org.openjdk.jmh.annotations.TearDown;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@State(Scope.Thread)
 public class SandboxCostBenchmark {
     private static final Source IMPORT = Source.create("python", "import java\nCalculator = java.type('pythontojava.Calculator')");
     private static final Source CALL = Source.create("python", "Calculator.multiply(4, 2)");
@@ -35,43 +34,67 @@ public class SandboxCostBenchmark {
     private static final Path TRIVIAL_FILE = Path.of("target", "trivial.py");
     private static final ChildJvmSandbox CHILD = ChildJvmSandbox.inThisFolder(SandboxLimits.fromSystemProperties());
 
-    private Context unlimited;
-    private PythonSandbox sandbox;
+    /** A context from the sandbox's builder, without its limits (made only by the benchmarks that use it). */
+    @State(Scope.Thread)
+    public static class Unlimited {
+        Context context;
 
-    @Setup
-    public void start() throws IOException {
-        Files.writeString(TRIVIAL_FILE, "print(" + TRIVIAL_CODE + ")\n");
-        unlimited = PythonSandbox.secureBuilder().out(OutputStream.nullOutputStream()).err(OutputStream.nullOutputStream()).build();
-        unlimited.eval(IMPORT);
-        SandboxLimits limits = new SandboxLimits(Duration.ofSeconds(60), Long.MAX_VALUE / 2, 512 * SandboxLimits.MB);
-        sandbox = new PythonSandbox(limits, OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
-        sandbox.eval(IMPORT);
+        @Setup
+        public void start() {
+            context = PythonSandbox.secureBuilder().out(OutputStream.nullOutputStream()).err(OutputStream.nullOutputStream()).build();
+            context.eval(IMPORT);
+        }
+
+        @TearDown
+        public void stop() {
+            context.close();
+        }
     }
 
-    @TearDown
-    public void stop() {
-        unlimited.close();
-        sandbox.close();
+    /** The sandbox with its limits, the output limit out of reach. */
+    @State(Scope.Thread)
+    public static class Limited {
+        PythonSandbox sandbox;
+
+        @Setup
+        public void start() {
+            SandboxLimits limits = new SandboxLimits(Duration.ofSeconds(60), Long.MAX_VALUE / 2, 512 * SandboxLimits.MB);
+            sandbox = new PythonSandbox(limits, OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
+            sandbox.eval(IMPORT);
+        }
+
+        @TearDown
+        public void stop() {
+            sandbox.close();
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class TrivialFile {
+        @Setup
+        public void write() throws IOException {
+            Files.writeString(TRIVIAL_FILE, "print(" + TRIVIAL_CODE + ")\n");
+        }
     }
 
     @Benchmark
-    public int callWithoutLimits() {
-        return unlimited.eval(CALL).asInt();
+    public int callWithoutLimits(Unlimited unlimited) {
+        return unlimited.context.eval(CALL).asInt();
     }
 
     @Benchmark
-    public int callWithLimits() {
-        return sandbox.eval(CALL).asInt();
+    public int callWithLimits(Limited limited) {
+        return limited.sandbox.eval(CALL).asInt();
     }
 
     @Benchmark
-    public Object printWithoutLimits() {
-        return unlimited.eval(PRINT);
+    public Object printWithoutLimits(Unlimited unlimited) {
+        return unlimited.context.eval(PRINT);
     }
 
     @Benchmark
-    public Object printWithLimits() {
-        return sandbox.eval(PRINT);
+    public Object printWithLimits(Limited limited) {
+        return limited.sandbox.eval(PRINT);
     }
 
     /** One trivial script in a sandbox of its own, in this JVM: a context made, used and closed. */
@@ -87,7 +110,7 @@ public class SandboxCostBenchmark {
     /** The same script in a child JVM (ChildJvmSandbox, run from this folder as `make bench` does). */
     @Benchmark
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    public String trivialScriptInAChildJvm() throws IOException, InterruptedException {
+    public String trivialScriptInAChildJvm(TrivialFile script) throws IOException, InterruptedException {
         ChildJvmSandbox.Verdict verdict = CHILD.run(TRIVIAL_FILE);
         if (verdict.exitCode() != 0) {
             throw new IllegalStateException("the child failed: " + verdict.hostLine());

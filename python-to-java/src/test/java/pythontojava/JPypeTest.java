@@ -249,4 +249,49 @@ class JPypeTest {
                 """, JDK_25);
         assertEquals(new Result(0, "Java caught pythontojava.CalculatorException: no thanks: 1, 2\n", ""), callback);
     }
+
+    @Test
+    void everyWayOfMovingBytesDeliversThemIntact() throws Exception {
+        // bench/moving_data.py's own paths (the timed functions, with the timed buffers), each at
+        // 0, 1, 17, 65537, 1 MiB + 3 bytes and 2 MiB: the CRC-32 of what arrived, on the receiving side.
+        Result result = run(List.of(PYTHON, "bench/moving_data.py", "check"), JDK_25);
+        List<String> paths = List.of("bytes-to-new-array", "bytes-as-argument", "bytes-into-array", "memoryview-into-array",
+                "bytearray-direct-buffer", "numpy-1d-to-new-array", "numpy-2d-to-array", "numpy-2d-direct-buffer",
+                "array-to-bytes", "array-memoryview", "array-numpy", "direct-buffer-numpy");
+        assertEquals(new Result(0, paths.stream().map(path -> path + ": ok\n").reduce("", String::concat), ""), result);
+    }
+
+    @Test
+    void movingDataRefusesWhatItCannotMoveInOneLine(@TempDir Path dir) throws Exception {
+        // Read-only bytes cannot become a direct buffer (a bytearray can); a buffer that does not fit
+        // the Java array is an error, not a partial copy; a direct buffer's memoryview has a
+        // wrong nbytes in JPype 1.4 (bytes() of it fails), NumPy reads it right: DATA.md's trap.
+        Result result = python(dir, START + """
+                import moving_data as md
+                from jpype import JArray, JByte
+                try:
+                    md.through_direct_buffer(b"abc", JArray(JByte)(3))
+                except ValueError as e:
+                    print("ValueError:", e)
+                try:
+                    md.through_direct_buffer(bytearray(b"abcd"), JArray(JByte)(3))
+                except Exception as e:
+                    print(type(e).__name__ + ":", e.getMessage())
+                try:
+                    md.java().pattern(-1)
+                except Exception as e:
+                    print(type(e).__name__ + ":", e.getMessage())
+                import numpy
+                view = memoryview(md.java().directPattern(16))
+                print("memoryview(direct buffer): len", len(view), "nbytes right:", view.nbytes == 16)
+                print("numpy.asarray(direct buffer):", numpy.asarray(md.java().directPattern(16)).nbytes)
+                """, JDK_25);
+        assertEquals(new Result(0, """
+                ValueError: Memoryview must be writable for wrapping in a byte buffer
+                java.lang.IllegalArgumentException: 4 bytes do not fit a byte[3]
+                java.lang.IllegalArgumentException: size -1: must be from 0 to 67108864 bytes
+                memoryview(direct buffer): len 16 nbytes right: False
+                numpy.asarray(direct buffer): 16
+                """, ""), result);
+    }
 }
