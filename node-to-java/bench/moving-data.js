@@ -1,8 +1,8 @@
 // Moving bytes between Node.js and Java (node-java), timed by node's own clock, through the
 // lesson's module src/main/node/moving-data.js. Usage: node bench/moving-data.js PATH, where PATH is
 //   to-java-elements  Buffer -> byte[]: java.newArray('byte', Array.from(buffer)), then receive(byte[]);
-//                     about 2 us a byte at every size from 1 KiB up, so 16 MiB would take over half a
-//                     minute a transfer: this path prints nanoseconds PER BYTE of 64 KiB transfers,
+//                     about 1 us a byte at every size from 1 KiB up, so 16 MiB would take ten seconds or
+//                     more a transfer: this path prints nanoseconds PER BYTE of 64 KiB transfers,
 //                     one a line (a `loop ns/byte` row), 10 samples (3 with BENCH_QUICK)
 //   to-java-latin1    Buffer -> a Latin-1 string -> receiveLatin1(String), which takes its bytes
 //   to-js-bytes       byte[] returned by payload() -> a new Int8Array, seen as a Buffer (no 2nd copy)
