@@ -32,9 +32,11 @@ public class JsBenchmark {
     /**
      * Seconds of warm-up in the set-up, before JMH's own (-Dbench.warmupSeconds=N, for the
      * compiled rows): the Graal compiler is Java code that has to warm up itself, so the JS it
-     * compiles needs about ten seconds on two cores before it runs at full speed.
+     * compiles needs about ten seconds on two cores before it runs at full speed. With BENCH_QUICK
+     * set (a quick run, wide error bars) at most 2 s: the compiled rows then show a compiler still warming up.
      */
-    static final long WARMUP_SECONDS = Long.getLong("bench.warmupSeconds", 0);
+    static final long WARMUP_SECONDS = Math.min(Long.getLong("bench.warmupSeconds", 0),
+            System.getenv().getOrDefault("BENCH_QUICK", "").isEmpty() ? Long.MAX_VALUE : 2);
     private final Calculator calculator = new Calculator();
     /** The first argument: a field, not a constant, so that the compilers cannot fold the loop. */
     private int seed = 17;

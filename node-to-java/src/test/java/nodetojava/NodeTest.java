@@ -208,6 +208,57 @@ class NodeTest {
         assertFalse(printed.contains("caught"));
     }
 
+    /** The lesson's moving-data.js: every path moves the pattern intact, both ways, 0 B to over 1 MiB (one node process). */
+    @Test
+    void everyWayOfMovingBytesArrivesIntact(@TempDir Path temp) throws Exception {
+        List<Integer> sizes = List.of(0, 1, 4097, 1024 * 1024 + 3);
+        Result result = node(temp, "const data = require('" + NODE_FOLDER.resolve("moving-data.js") + "');\n" + """
+                const moving = new data.MovingData();
+                for (const size of %s) {
+                  const buffer = data.pattern(size);
+                  data.sendByElements(moving, buffer);
+                  console.log('to-java-elements', size, moving.receivedLength(), Number(moving.receivedChecksum()));
+                  moving.receiveLatin1('');
+                  data.sendAsLatin1(moving, buffer);
+                  console.log('to-java-latin1', size, moving.receivedLength(), Number(moving.receivedChecksum()));
+                  moving.preparePayload(size);
+                  const bytes = data.fetchBytes(moving);
+                  console.log('to-js-bytes', size, bytes.length, data.checksum(bytes), Buffer.isBuffer(bytes));
+                  const latin1 = data.fetchAsLatin1(moving);
+                  console.log('to-js-latin1', size, latin1.length, data.checksum(latin1), Buffer.isBuffer(latin1));
+                }
+                process.exit(0);
+                """.formatted(sizes));
+        StringBuilder expected = new StringBuilder();
+        for (int size : sizes) {
+            long checksum = MovingData.checksum(MovingData.pattern(size));
+            expected.append("to-java-elements %d %d %d\nto-java-latin1 %d %d %d\n".formatted(size, size, checksum, size, size, checksum))
+                    .append("to-js-bytes %d %d %d true\nto-js-latin1 %d %d %d true\n".formatted(size, size, checksum, size, size, checksum));
+        }
+        assertEquals(new Result(0, expected.toString(), ""), result);
+    }
+
+    @Test
+    void aBufferWhereJavaWantsByteArrayArrivesAsNull(@TempDir Path temp) throws Exception {
+        // node-java converts arrays, strings, numbers, booleans and Java objects; a Buffer becomes null
+        // (Arrays.hashCode(null) is 0), and a byte[] comes back as a signed Int8Array.
+        Result result = node(temp, "const data = require('" + NODE_FOLDER.resolve("moving-data.js") + "');\n" + """
+                const { java } = data;
+                console.log(java.callStaticMethodSync('java.util.Arrays', 'hashCode', Buffer.from([1, 2, 3])));
+                try { data.sendBufferAsIs(new data.MovingData(), Buffer.from([1, 2, 3])); } catch (e) { console.log(e.cause.getMessage()); }
+                const moving = new data.MovingData();
+                moving.preparePayload(6);
+                const raw = moving.payload();
+                console.log(raw.constructor.name, raw.join(','), data.fetchBytes(moving).join(','));
+                process.exit(0);
+                """);
+        assertEquals(new Result(0, """
+                0
+                receive: null arrived; node-java passes a Buffer or typed array as null, convert it first (moving-data.js: java.newArray or a latin1 string)
+                Int8Array 7,38,69,100,-125,-94 7,38,69,100,131,162
+                """, ""), result);
+    }
+
     // --- -Xcheck:jni, text outside ASCII and the BMP, npm's install scripts ---
 
     /**
