@@ -1,0 +1,38 @@
+# Moving bytes between CRuby and Java through rjb, timed by Ruby's own clock: each PATH calls the
+# lesson's own function (src/main/ruby/rjb/moving_data.rb). Reads the payload sizes from BENCH_SIZES
+# and prints "SIZE NANOSECONDS" lines, the mean time of one transfer. Usage (JAVA_HOME at a JDK 25):
+#   BENCH_SIZES='16 1024' ruby bench/moving_data.rb PATH target/classes
+require 'rjb'
+require_relative '../src/main/ruby/rjb/moving_data'
+
+PATHS = %w[string-to-java integers-to-java fiddle-to-java string-from-java fiddle-from-java].freeze
+path, classes = ARGV
+abort "usage: ruby bench/moving_data.rb #{PATHS.join('|')} CLASSES" unless PATHS.include?(path) && classes
+sizes = ENV.fetch('BENCH_SIZES', '16 1024 65536 1048576 16777216').split.map { Integer(_1) }
+Rjb.load(classes, [])
+Payload = Rjb.import('rubytojava.Payload')
+quick = !ENV['BENCH_QUICK'].to_s.empty?
+target_ns = quick ? 2_000_000 : 10_000_000
+
+def clock = Process.clock_gettime(Process::CLOCK_MONOTONIC, :nanosecond)
+
+sizes.each do |size|
+  payload = Payload.new(size)
+  string = Array.new(size) { |i| (i * 31 + 7) & 0xff }.pack('C*') # the pattern Payload.pattern makes
+  integers = string.bytes if path == 'integers-to-java'
+  transfer = case path
+             when 'string-to-java' then -> { MovingData.string_to_java(payload, string) }
+             when 'integers-to-java' then -> { MovingData.integers_to_java(payload, integers) }
+             when 'fiddle-to-java' then -> { MovingData.fiddle_to_java(payload, string) }
+             when 'string-from-java' then -> { MovingData.string_from_java(payload) }
+             else -> { MovingData.fiddle_from_java(payload, size) }
+             end
+  start = clock
+  transfer.call
+  count = [(target_ns / [clock - start, 1].max), 1].max # transfers per sample: about target_ns
+  ((quick ? 3 : 5) + 1).times do |sample| # the first one warms up and is not printed
+    start = clock
+    count.times { transfer.call }
+    puts "#{size} #{(clock - start).fdiv(count).round(1)}" if sample.positive?
+  end
+end
