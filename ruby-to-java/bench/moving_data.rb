@@ -16,9 +16,13 @@ target_ns = quick ? 2_000_000 : 10_000_000
 
 def clock = Process.clock_gettime(Process::CLOCK_MONOTONIC, :nanosecond)
 
+# Payload.pattern's bytes, (i * 31 + 7) & 0xff: they repeat every 256 bytes.
+PERIOD = Array.new(256) { |i| (i * 31 + 7) & 0xff }.pack('C*')
+def pattern(size) = (PERIOD * (size / 256 + 1)).byteslice(0, size)
+
 sizes.each do |size|
   payload = Payload.new(size)
-  string = Array.new(size) { |i| (i * 31 + 7) & 0xff }.pack('C*') # the pattern Payload.pattern makes
+  string = pattern(size)
   integers = string.bytes if path == 'integers-to-java'
   transfer = case path
              when 'string-to-java' then -> { MovingData.string_to_java(payload, string) }

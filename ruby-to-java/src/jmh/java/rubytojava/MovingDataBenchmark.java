@@ -1,0 +1,98 @@
+package rubytojava;
+
+import java.util.concurrent.TimeUnit;
+import org.jruby.embed.LocalContextScope;
+import org.jruby.embed.LocalVariableBehavior;
+import org.jruby.embed.PathType;
+import org.jruby.embed.ScriptingContainer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Moving {@code size} bytes between JRuby and Java (the "data" rows): each op is one call of the
+ * lesson's own function (src/main/ruby/jruby/moving_data.rb) from a Ruby loop, as a Ruby program
+ * makes it; the loop runs {@link #TRANSFERS} of them per call from Java, so that the embedding
+ * call (ScriptingContainer.callMethod) is spread thin.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class MovingDataBenchmark {
+    static final int TRANSFERS = 32;
+
+    @Param({"16", "1024", "65536", "1048576", "16777216"})
+    int size;
+
+    private ScriptingContainer ruby;
+    private Object loops;
+    private Object payload;
+    private Object string;
+    private Object target;
+
+    @Setup
+    public void startRuby() {
+        ruby = new ScriptingContainer(LocalContextScope.SINGLETHREAD, LocalVariableBehavior.TRANSIENT);
+        ruby.getProvider().getRubyInstanceConfig().setDisableGems(true);
+        ruby.runScriptlet(PathType.CLASSPATH, "moving_data.rb");
+        loops = ruby.runScriptlet("""
+                module DataLoops
+                  def self.to_java_bytes(payload, string, n) = n.times { MovingData.to_java_bytes(payload, string) }
+                  def self.view_to_java(payload, string, n) = n.times { MovingData.view_to_java(payload, string) }
+                  def self.from_java_bytes(payload, n)
+                    last = nil
+                    n.times { last = MovingData.from_java_bytes(payload) }
+                    last
+                  end
+                  def self.view_from_java(payload, string, n) = n.times { MovingData.view_from_java(payload, string) }
+                  def self.pattern(size) = Array.new(size) { |i| (i * 31 + 7) & 0xff }.pack('C*')
+                end
+                DataLoops""");
+        payload = new Payload(size);
+        string = ruby.callMethod(loops, "pattern", size);
+        target = ruby.callMethod(loops, "pattern", size);
+    }
+
+    @TearDown
+    public void stopRuby() {
+        ruby.terminate();
+    }
+
+    /** Ruby -> Java: {@code string.to_java_bytes}, a new byte[] per transfer. */
+    @Benchmark
+    @OperationsPerInvocation(TRANSFERS)
+    public Object toJavaBytes() {
+        ruby.callMethod(loops, "to_java_bytes", payload, string, TRANSFERS);
+        return payload;
+    }
+
+    /** Ruby -> Java: Java copies from a view of the String's own bytes into its own array. */
+    @Benchmark
+    @OperationsPerInvocation(TRANSFERS)
+    public Object viewToJava() {
+        ruby.callMethod(loops, "view_to_java", payload, string, TRANSFERS);
+        return payload;
+    }
+
+    /** Java -> Ruby: {@code String.from_java_bytes}, a new String per transfer (the last one returned). */
+    @Benchmark
+    @OperationsPerInvocation(TRANSFERS)
+    public Object fromJavaBytes() {
+        return ruby.callMethod(loops, "from_java_bytes", payload, TRANSFERS);
+    }
+
+    /** Java -> Ruby: Java copies into a String that Ruby made once, through a view of its bytes. */
+    @Benchmark
+    @OperationsPerInvocation(TRANSFERS)
+    public Object viewFromJava() {
+        ruby.callMethod(loops, "view_from_java", payload, target, TRANSFERS);
+        return target;
+    }
+}
