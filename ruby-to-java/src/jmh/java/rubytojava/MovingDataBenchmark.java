@@ -33,31 +33,50 @@ public class MovingDataBenchmark {
 
     private ScriptingContainer ruby;
     private Object loops;
-    private Object payload;
-    private Object string;
-    private Object target;
+    private Payload payload;
 
     @Setup
     public void startRuby() {
         ruby = new ScriptingContainer(LocalContextScope.SINGLETHREAD, LocalVariableBehavior.TRANSIENT);
         ruby.getProvider().getRubyInstanceConfig().setDisableGems(true);
         ruby.runScriptlet(PathType.CLASSPATH, "moving_data.rb");
+        // The Strings stay in Ruby (in DataLoops): one handed to Java by callMethod would come back
+        // as a java.lang.String, and then as a UTF-8 Ruby String, not these binary bytes.
         loops = ruby.runScriptlet("""
                 module DataLoops
-                  def self.to_java_bytes(payload, string, n) = n.times { MovingData.to_java_bytes(payload, string) }
-                  def self.view_to_java(payload, string, n) = n.times { MovingData.view_to_java(payload, string) }
+                  PERIOD = Array.new(256) { |i| (i * 31 + 7) & 0xff }.pack('C*') # Payload.pattern's bytes
+
+                  def self.prepare(size)
+                    @string = (PERIOD * (size / 256 + 1)).byteslice(0, size)
+                    @target = "\\0".b * size
+                  end
+
+                  def self.to_java_bytes(payload, n) = n.times { MovingData.to_java_bytes(payload, @string) }
+                  def self.view_to_java(payload, n) = n.times { MovingData.view_to_java(payload, @string) }
+                  def self.view_from_java(payload, n) = n.times { MovingData.view_from_java(payload, @target) }
+
                   def self.from_java_bytes(payload, n)
                     last = nil
                     n.times { last = MovingData.from_java_bytes(payload) }
-                    last
+                    last.bytesize
                   end
-                  def self.view_from_java(payload, string, n) = n.times { MovingData.view_from_java(payload, string) }
-                  def self.pattern(size) = Array.new(size) { |i| (i * 31 + 7) & 0xff }.pack('C*')
                 end
                 DataLoops""");
+        ruby.callMethod(loops, "prepare", size);
         payload = new Payload(size);
-        string = ruby.callMethod(loops, "pattern", size);
-        target = ruby.callMethod(loops, "pattern", size);
+        // What is timed must move the right bytes: one transfer in, checked as the tests check it.
+        ruby.callMethod(loops, "view_to_java", payload, 1);
+        if (payload.receivedChecksum() != Payload.checksum(Payload.pattern(size))) {
+            throw new IllegalStateException("the payload of " + size + " bytes arrived wrong");
+        }
+        // JRuby compiles a Ruby method to JVM bytecode after 50 calls (as CallCostBenchmark says):
+        // done here, so that JMH's short warm-up waits only for the JVM's JIT. Up to 64 KiB only:
+        // above, one transfer is long enough for the interpreter's share not to matter.
+        for (int i = 0; size <= 65536 && i < 60; i++) {
+            for (String loop : new String[] {"to_java_bytes", "view_to_java", "from_java_bytes", "view_from_java"}) {
+                ruby.callMethod(loops, loop, payload, 1);
+            }
+        }
     }
 
     @TearDown
@@ -69,7 +88,7 @@ public class MovingDataBenchmark {
     @Benchmark
     @OperationsPerInvocation(TRANSFERS)
     public Object toJavaBytes() {
-        ruby.callMethod(loops, "to_java_bytes", payload, string, TRANSFERS);
+        ruby.callMethod(loops, "to_java_bytes", payload, TRANSFERS);
         return payload;
     }
 
@@ -77,11 +96,11 @@ public class MovingDataBenchmark {
     @Benchmark
     @OperationsPerInvocation(TRANSFERS)
     public Object viewToJava() {
-        ruby.callMethod(loops, "view_to_java", payload, string, TRANSFERS);
+        ruby.callMethod(loops, "view_to_java", payload, TRANSFERS);
         return payload;
     }
 
-    /** Java -> Ruby: {@code String.from_java_bytes}, a new String per transfer (the last one returned). */
+    /** Java -> Ruby: {@code String.from_java_bytes}, a new String per transfer (the last one's size returned). */
     @Benchmark
     @OperationsPerInvocation(TRANSFERS)
     public Object fromJavaBytes() {
@@ -92,7 +111,7 @@ public class MovingDataBenchmark {
     @Benchmark
     @OperationsPerInvocation(TRANSFERS)
     public Object viewFromJava() {
-        ruby.callMethod(loops, "view_from_java", payload, target, TRANSFERS);
-        return target;
+        ruby.callMethod(loops, "view_from_java", payload, TRANSFERS);
+        return payload;
     }
 }
