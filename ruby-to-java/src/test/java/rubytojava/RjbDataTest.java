@@ -15,7 +15,8 @@ import rubytojava.Programs.Result;
  * The CRuby + rjb half of "Moving data", in one `ruby` process: every way in
  * src/main/ruby/rjb/moving_data.rb (the functions bench/moving_data.rb times) moves a known pattern
  * at 0, 1, an odd size and one above 1 MiB, checked by a checksum in Java and byte for byte in Ruby;
- * a payload too large for Java's buffer is refused before any copy; and rjb's String path leaks.
+ * a payload too large for Java's buffer is refused before any copy; rjb's String path writes back
+ * into frozen and shared Strings, and leaks.
  */
 class RjbDataTest {
     static final String LESSON = Path.of("src/main/ruby/rjb/moving_data.rb").toAbsolutePath().toString();
@@ -29,7 +30,7 @@ class RjbDataTest {
     }
 
     @Test
-    void everyWayDeliversThePatternBadSizesAreRefusedAndTheStringPathLeaks() throws Exception {
+    void everyWayDeliversThePatternBadSizesAreRefusedAndTheStringPathWritesBackAndLeaks() throws Exception {
         // -Xmx32m: the Java heap cannot hold what the leak test sends, so what RSS gains is C memory.
         Result result = Programs.cruby(dir, Map.of(), "-e", """
                 require 'rjb'
@@ -60,6 +61,14 @@ class RjbDataTest {
                   puts "#{e.class}: #{e.message}"
                 end
 
+                # rjb copies a byte[] argument back into the String after the call, into its memory as it
+                # is: a Java write reaches a frozen String and a dup still sharing its bytes.
+                shared = ('abcd' * 16).b
+                frozen_dup = shared.dup.freeze
+                own = shared + ''
+                Rjb.import('java.util.Arrays')._invoke('fill', '[BB', shared, 120)
+                puts "a Java write reached #{[shared, frozen_dup, own].map { _1[0, 4] }}, frozen: #{frozen_dup.frozen?}"
+
                 megabyte = pattern(1 << 20)
                 payload = Payload.new(1 << 20)
                 %%i[string_to_java fiddle_to_java].each do |way|
@@ -80,12 +89,13 @@ class RjbDataTest {
                 "1023: into Java [true, true, true], out of Java [true, true], string unchanged true",
                 "1048579: into Java [true, true, true], out of Java [true, true], string unchanged true",
                 "IllegalArgumentException: a payload of 5 bytes does not fit this Payload(4)",
-                "IllegalArgumentException: a payload of 5 bytes does not fit this Payload(4)"), lines.subList(0, 6));
+                "IllegalArgumentException: a payload of 5 bytes does not fit this Payload(4)",
+                "a Java write reached [\"xxxx\", \"xxxx\", \"abcd\"], frozen: true"), lines.subList(0, 7));
         // 64 transfers of 1 MiB: rjb's String path keeps a C copy of each (GetByteArrayElements with
         // no Release), more than the 32 MiB Java heap could explain; Fiddle's path keeps nothing.
-        int leaked = Integer.parseInt(lines.get(6).replaceAll("\\D+", " ").trim().split(" ")[0]);
-        int fiddle = Integer.parseInt(lines.get(7).replaceAll("\\D+", " ").trim().split(" ")[0]);
-        assertTrue(lines.get(6).startsWith("string_to_java: RSS grew ") && leaked >= 56, lines.get(6));
-        assertTrue(lines.get(7).startsWith("fiddle_to_java: RSS grew ") && fiddle < 16, lines.get(7));
+        int leaked = Integer.parseInt(lines.get(7).replaceAll("\\D+", " ").trim().split(" ")[0]);
+        int fiddle = Integer.parseInt(lines.get(8).replaceAll("\\D+", " ").trim().split(" ")[0]);
+        assertTrue(lines.get(7).startsWith("string_to_java: RSS grew ") && leaked >= 56, lines.get(7));
+        assertTrue(lines.get(8).startsWith("fiddle_to_java: RSS grew ") && fiddle < 16, lines.get(8));
     }
 }
