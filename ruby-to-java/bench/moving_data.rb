@@ -31,12 +31,14 @@ sizes.each do |size|
              when 'string-from-java' then -> { MovingData.string_from_java(payload) }
              else -> { MovingData.fiddle_from_java(payload, size) }
              end
+  # Warm-up, not printed: ten samples' worth of time; it also says how many transfers make a sample.
   start = clock
-  transfer.call
-  count = [(target_ns / [clock - start, 1].max), 1].max # transfers per sample: about target_ns
-  ((quick ? 3 : 5) + 1).times do |sample| # the first one warms up and is not printed
+  done = 0
+  (transfer.call; done += 1) while clock - start < target_ns * 10
+  count = [target_ns * done / (clock - start), 1].max
+  (quick ? 3 : 5).times do
     start = clock
     count.times { transfer.call }
-    puts "#{size} #{(clock - start).fdiv(count).round(1)}" if sample.positive?
+    puts "#{size} #{(clock - start).fdiv(count).round(1)}"
   end
 end

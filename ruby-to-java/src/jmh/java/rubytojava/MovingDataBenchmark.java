@@ -14,7 +14,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Moving {@code size} bytes between JRuby and Java (the "data" rows): each op is one call of the
@@ -31,12 +30,24 @@ public class MovingDataBenchmark {
     @Param({"16", "1024", "65536", "1048576", "16777216"})
     int size;
 
-    private ScriptingContainer ruby;
-    private Object loops;
+    // One Ruby runtime for every size that runs in this JVM (all of them under `-f 0`, as bench/rows
+    // runs them): JRuby starts once, and its compiled loops carry over from one size to the next.
+    private static ScriptingContainer ruby;
+    private static Object loops;
     private Payload payload;
 
     @Setup
-    public void startRuby() {
+    public void prepare() {
+        startRuby();
+        ruby.callMethod(loops, "prepare", size);
+        payload = new Payload(size);
+        check();
+    }
+
+    private static synchronized void startRuby() {
+        if (ruby != null) {
+            return;
+        }
         ruby = new ScriptingContainer(LocalContextScope.SINGLETHREAD, LocalVariableBehavior.TRANSIENT);
         ruby.getProvider().getRubyInstanceConfig().setDisableGems(true);
         ruby.runScriptlet(PathType.CLASSPATH, "moving_data.rb");
@@ -62,26 +73,25 @@ public class MovingDataBenchmark {
                   end
                 end
                 DataLoops""");
-        ruby.callMethod(loops, "prepare", size);
-        payload = new Payload(size);
+        Runtime.getRuntime().addShutdownHook(new Thread(ruby::terminate));
+    }
+
+    private void check() {
         // What is timed must move the right bytes: one transfer in, checked as the tests check it.
         ruby.callMethod(loops, "view_to_java", payload, 1);
         if (payload.receivedChecksum() != Payload.checksum(Payload.pattern(size))) {
             throw new IllegalStateException("the payload of " + size + " bytes arrived wrong");
         }
-        // JRuby compiles a Ruby method to JVM bytecode after 50 calls (as CallCostBenchmark says):
-        // done here, so that JMH's short warm-up waits only for the JVM's JIT. Up to 64 KiB only:
-        // above, one transfer is long enough for the interpreter's share not to matter.
-        for (int i = 0; size <= 65536 && i < 60; i++) {
+        // JRuby compiles a Ruby method to JVM bytecode after 50 calls (as CallCostBenchmark says),
+        // then the JVM compiles that: done here for the small sizes, whose figures are the calls'
+        // fixed cost, so that JMH's short warm-up does not measure the interpreters. Above 64 KiB
+        // one transfer is long enough for the interpreters' share not to matter.
+        int calls = size <= 1024 ? 2000 : size <= 65536 ? 60 : 0;
+        for (int i = 0; i < calls; i++) {
             for (String loop : new String[] {"to_java_bytes", "view_to_java", "from_java_bytes", "view_from_java"}) {
                 ruby.callMethod(loops, loop, payload, 1);
             }
         }
-    }
-
-    @TearDown
-    public void stopRuby() {
-        ruby.terminate();
     }
 
     /** Ruby -> Java: {@code string.to_java_bytes}, a new byte[] per transfer. */
