@@ -5,7 +5,7 @@
 require 'rjb'
 require_relative '../src/main/ruby/rjb/moving_data'
 
-PATHS = %w[string-to-java integers-to-java fiddle-to-java string-from-java fiddle-from-java].freeze
+PATHS = %w[string-to-java integers-to-java fiddle-to-java string-from-java fiddle-from-java fiddle-into-string].freeze
 path, classes = ARGV
 abort "usage: ruby bench/moving_data.rb #{PATHS.join('|')} CLASSES" unless PATHS.include?(path) && classes
 sizes = ENV.fetch('BENCH_SIZES', '16 1024 65536 1048576 16777216').split.map { Integer(_1) }
@@ -29,7 +29,10 @@ sizes.each do |size|
              when 'integers-to-java' then -> { MovingData.integers_to_java(payload, integers) }
              when 'fiddle-to-java' then -> { MovingData.fiddle_to_java(payload, string) }
              when 'string-from-java' then -> { MovingData.string_from_java(payload) }
-             else -> { MovingData.fiddle_from_java(payload, size) }
+             when 'fiddle-from-java' then -> { MovingData.fiddle_from_java(payload, size) }
+             else
+               target = String.new("\0" * size, encoding: Encoding::BINARY) # made once
+               -> { MovingData.fiddle_into_string(payload, target) }
              end
   # Warm-up, not printed: ten samples' worth of time; it also says how many transfers make a sample.
   start = clock

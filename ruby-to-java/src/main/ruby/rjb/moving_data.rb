@@ -33,4 +33,16 @@ module MovingData
     address = payload.outgoingDirectAddress(size)
     size.zero? ? String.new(encoding: Encoding::BINARY) : Fiddle::Pointer.new(address, size).to_str(size)
   end
+
+  # Java -> Ruby: the same into a binary String that Ruby made once (string.bytesize bytes). Writing
+  # one byte first makes Ruby give the String bytes of its own (a copy may share them) and raises
+  # FrozenError for a frozen one: Fiddle would write into either.
+  def fiddle_into_string(payload, string)
+    address = payload.outgoingDirectAddress(string.bytesize)
+    return string if string.empty?
+
+    string.setbyte(0, 0)
+    Fiddle::Pointer[string][0, string.bytesize] = Fiddle::Pointer.new(address, string.bytesize)
+    string
+  end
 end

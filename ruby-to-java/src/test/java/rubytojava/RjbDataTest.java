@@ -48,14 +48,18 @@ class RjbDataTest {
                   into = [[:string_to_java, string], [:integers_to_java, string.bytes], [:fiddle_to_java, string]].map do |way, what|
                     MovingData.send(way, payload, what) == size && payload.receivedChecksum == want
                   end
-                  out = [MovingData.string_from_java(payload), MovingData.fiddle_from_java(payload, size)].map do |got|
+                  made_once = "\\0".b * size
+                  out = [MovingData.string_from_java(payload), MovingData.fiddle_from_java(payload, size),
+                         MovingData.fiddle_into_string(payload, made_once)].map do |got|
                     got == string && got.encoding == Encoding::BINARY
                   end
                   puts "#{size}: into Java #{into}, out of Java #{out}, string unchanged #{string == pattern(size)}"
                 end
 
                 [-> { MovingData.fiddle_to_java(Payload.new(4), 'abcde'.b) },
-                 -> { MovingData.fiddle_from_java(Payload.new(4), 5) }].each do |bad|
+                 -> { MovingData.fiddle_from_java(Payload.new(4), 5) },
+                 -> { MovingData.fiddle_into_string(Payload.new(4), 'abcde'.b) },
+                 -> { MovingData.fiddle_into_string(Payload.new(4), 'abcd'.b.freeze) }].each do |bad|
                   bad.call
                 rescue StandardError => e
                   puts "#{e.class}: #{e.message}"
@@ -75,7 +79,7 @@ class RjbDataTest {
                   2.times { MovingData.send(way, payload, megabyte) }
                   GC.start
                   before = rss_mib
-                  64.times { MovingData.send(way, payload, megabyte) }
+                  96.times { MovingData.send(way, payload, megabyte) }
                   GC.start
                   puts "#{way}: RSS grew #{rss_mib - before} MiB"
                 end
@@ -84,18 +88,20 @@ class RjbDataTest {
         assertEquals(0, result.exitCode(), result.stderr());
         assertEquals("", result.stderr());
         assertEquals(List.of(
-                "0: into Java [true, true, true], out of Java [true, true], string unchanged true",
-                "1: into Java [true, true, true], out of Java [true, true], string unchanged true",
-                "1023: into Java [true, true, true], out of Java [true, true], string unchanged true",
-                "1048579: into Java [true, true, true], out of Java [true, true], string unchanged true",
+                "0: into Java [true, true, true], out of Java [true, true, true], string unchanged true",
+                "1: into Java [true, true, true], out of Java [true, true, true], string unchanged true",
+                "1023: into Java [true, true, true], out of Java [true, true, true], string unchanged true",
+                "1048579: into Java [true, true, true], out of Java [true, true, true], string unchanged true",
                 "IllegalArgumentException: a payload of 5 bytes does not fit this Payload(4)",
                 "IllegalArgumentException: a payload of 5 bytes does not fit this Payload(4)",
-                "a Java write reached [\"xxxx\", \"xxxx\", \"abcd\"], frozen: true"), lines.subList(0, 7));
-        // 64 transfers of 1 MiB: rjb's String path keeps a C copy of each (GetByteArrayElements with
+                "IllegalArgumentException: a payload of 5 bytes does not fit this Payload(4)",
+                "FrozenError: can't modify frozen String: \"abcd\"",
+                "a Java write reached [\"xxxx\", \"xxxx\", \"abcd\"], frozen: true"), lines.subList(0, 9));
+        // 96 transfers of 1 MiB: rjb's String path keeps a C copy of each (GetByteArrayElements with
         // no Release), more than the 32 MiB Java heap could explain; Fiddle's path keeps nothing.
-        int leaked = Integer.parseInt(lines.get(7).replaceAll("\\D+", " ").trim().split(" ")[0]);
-        int fiddle = Integer.parseInt(lines.get(8).replaceAll("\\D+", " ").trim().split(" ")[0]);
-        assertTrue(lines.get(7).startsWith("string_to_java: RSS grew ") && leaked >= 56, lines.get(7));
-        assertTrue(lines.get(8).startsWith("fiddle_to_java: RSS grew ") && fiddle < 16, lines.get(8));
+        int leaked = Integer.parseInt(lines.get(9).replaceAll("\\D+", " ").trim().split(" ")[0]);
+        int fiddle = Integer.parseInt(lines.get(10).replaceAll("\\D+", " ").trim().split(" ")[0]);
+        assertTrue(lines.get(9).startsWith("string_to_java: RSS grew ") && leaked >= 48, lines.get(9));
+        assertTrue(lines.get(10).startsWith("fiddle_to_java: RSS grew ") && fiddle < 16, lines.get(10));
     }
 }
