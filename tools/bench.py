@@ -57,11 +57,12 @@ def parse_rows(path):
     return rows
 
 
-def run(command, log):
-    with open(log, "w") as out:
-        result = subprocess.run(["sh", "-c", command], stdout=out, stderr=subprocess.STDOUT)
+def run(command, log, stderr_log=None):
+    """Runs command with its output in log (its stderr in stderr_log, if given: a loop's samples stay clean)."""
+    with open(log, "w") as out, open(stderr_log or os.devnull, "w") as err:
+        result = subprocess.run(["sh", "-c", command], stdout=out, stderr=err if stderr_log else subprocess.STDOUT)
     if result.returncode != 0:
-        tail = open(log).read().strip().splitlines()[-5:]
+        tail = (open(log).read() + (open(stderr_log).read() if stderr_log else "")).strip().splitlines()[-5:]
         raise BenchError(f"exit status {result.returncode} from: {command}\n    " + "\n    ".join(tail)
                          + f"\n    (whole log: {log})")
 
@@ -135,7 +136,11 @@ def data_jmh(row, index):
     run(f"{os.environ['JMH']} {jmh_options(options, DATA_JMH_DEFAULTS)} -p size={','.join(map(str, SIZES))}"
         f" -rf json -rff {result_file} '{pattern}$'", f"{OUT}/data-{index}.log")
     results = json.load(open(result_file))
-    if {r["benchmark"] for r in results} != {results[0]["benchmark"]} if results else True:
+    if not results:
+        tail = open(f"{OUT}/data-{index}.log").read().strip().splitlines()[-5:]
+        raise BenchError(f"JMH measured nothing for {pattern!r} (did the benchmark throw?)\n    " + "\n    ".join(tail)
+                         + f"\n    (whole log: {OUT}/data-{index}.log)")
+    if len({r["benchmark"] for r in results}) != 1:
         raise BenchError(f"the pattern {pattern!r} must match one benchmark, not: {sorted({r['benchmark'] for r in results})}")
     samples = {}
     for r in results:
@@ -148,7 +153,7 @@ def data_jmh(row, index):
 
 def data_loop(command, log):
     """A command that prints "SIZE NANOSECONDS" lines: the time of one transfer of SIZE bytes."""
-    run(command, log)
+    run(command, log, log + ".stderr")
     samples = {}
     for line in open(log):
         try:
