@@ -47,14 +47,14 @@ MAKEFLAGS += -j$(shell nproc)
 $(BUILD)/results/%.result: FORCE | maven shape
 	+@tools/run-example.sh $(*F) $(*D) $(BUILD) $(EXAMPLE_ARGS)
 
-# Benchmarks run one at a time, even under -j: two at once would measure each other. The
-# figures go into one report, build/bench.md, and after a full run into BENCHMARKS.md.
+# Benchmarks run one at a time, even under -j: two at once would measure each other (a quick
+# run is a smoke test: side by side, as `all` runs). The figures go into one report, build/bench.md, and after a full run into BENCHMARKS.md.
 # ONLY="a b" measures those examples and keeps the others' dated rows from BENCHMARKS.md.
 # The charts (calls; moving data) are drawn with matplotlib (Debian's python3-matplotlib, installed if it can be).
 MEASURED := $(or $(ONLY),$(EXAMPLES))
 $(if $(filter-out $(EXAMPLES),$(MEASURED)),$(error ONLY names no example: $(filter-out $(EXAMPLES),$(MEASURED)); the examples: $(EXAMPLES)))
-bench: | maven shape
-	+@for example in $(MEASURED); do tools/run-example.sh $$example bench $(BUILD) $(EXAMPLE_ARGS); done
+bench: $(if $(BENCH_QUICK),$(foreach e,$(filter $(MEASURED),$(LONGEST_FIRST)) $(filter-out $(LONGEST_FIRST),$(MEASURED)),$(BUILD)/results/bench/$(e).result)) | maven shape
+	+@$(if $(BENCH_QUICK),:,for example in $(MEASURED); do tools/run-example.sh $$example bench $(BUILD) $(EXAMPLE_ARGS); done)
 	@tools/need.sh 'the benchmark chart' '/usr/bin/python3 -c "import matplotlib"' python3-matplotlib || true
 	@rm -rf $(BUILD)/bench && mkdir -p $(BUILD)/bench && /usr/bin/python3 tools/bench_report.py $(BUILD)/bench/BENCHMARKS.md \
 	  $(BUILD)/bench/BENCHMARKS.svg '$(JDK)' --keep-from BENCHMARKS.md $(foreach e,$(EXAMPLES),$(if $(filter $(e),$(MEASURED)),,keep:)$(e)) \

@@ -15,8 +15,10 @@ import time
 QUICK = bool(os.environ.get("BENCH_QUICK"))
 JMH_DEFAULTS = "-wi 1 -w 200ms -i 2 -r 200ms" if QUICK else "-wi 3 -w 1s -i 5 -r 1s"
 # A data row runs JMH once per size (a fork each): shorter iterations, as many sizes as samples.
-DATA_JMH_DEFAULTS = "-wi 1 -w 100ms -i 2 -r 100ms" if QUICK else "-wi 2 -w 500ms -i 5 -r 300ms"
-STARTUP_RUNS = 2 if QUICK else 10
+# Quick: all sizes in JMH's own JVM (-f 0: $JMH's flags, no fork), a row's JVM started once.
+DATA_JMH_DEFAULTS = "-f 0 -wi 1 -w 100ms -i 2 -r 100ms" if QUICK else "-wi 2 -w 500ms -i 5 -r 300ms"
+# Start-ups: one untimed run to warm the caches, then 10 timed (quick: one, and no warm-up).
+STARTUP_RUNS, STARTUP_WARM_UPS = (1, 0) if QUICK else (10, 1)
 # The payload sizes of every data row, in bytes (16 B to 16 MiB); the tests may ask for others.
 SIZES = [int(size) for size in os.environ.get("BENCH_SIZES", "16 1024 65536 1048576 16777216").split()]
 os.environ["BENCH_SIZES"] = " ".join(map(str, SIZES))  # what a `data loop` command reads
@@ -79,13 +81,19 @@ def jmh_options(row_options, defaults=JMH_DEFAULTS):
     return " ".join(f'{name} "{value}"' for name, value in options.items())
 
 
+def jmh_command(what):
+    """$JMH; in a quick run, which measures folders side by side (the top Makefile), without the
+    machine-wide lock by which JMH refuses to run next to another JMH."""
+    jmh, main = os.environ.get("JMH", ""), "org.openjdk.jmh.Main"
+    if not jmh:
+        raise BenchError(f"{what} needs $JMH: the java command line up to {main}")
+    return jmh[:-len(main)] + f"-Djmh.ignoreLock=true {main}" if QUICK and jmh.endswith(main) else jmh
+
+
 def measure_jmh(row, index):
     options, _, pattern = row["how"][len("jmh"):].strip().rpartition(" ")
     result_file = f"{OUT}/jmh-{index}.json"
-    jmh = os.environ.get("JMH")
-    if not jmh:
-        raise BenchError("a jmh row needs $JMH: the java command line up to org.openjdk.jmh.Main")
-    run(f"{jmh} {jmh_options(options)} -rf json -rff {result_file} '{pattern}$'",
+    run(f"{jmh_command('a jmh row')} {jmh_options(options)} -rf json -rff {result_file} '{pattern}$'",
         f"{OUT}/jmh-{index}.log")
     results = json.load(open(result_file))
     if len(results) != 1:
@@ -100,11 +108,11 @@ def measure_startup(row, index):
     command = row["how"][len("startup"):].strip()
     log = f"{OUT}/startup-{index}.log"
     samples = []
-    for attempt in range(STARTUP_RUNS + 1):  # the first run only warms the caches
+    for attempt in range(STARTUP_WARM_UPS + STARTUP_RUNS):
         start = time.perf_counter_ns()
         run(command, log)
         elapsed = (time.perf_counter_ns() - start) / 1e6
-        if attempt > 0:
+        if attempt >= STARTUP_WARM_UPS:
             samples.append(elapsed)
     return samples, "ms"
 
@@ -131,9 +139,7 @@ def data_jmh(row, index):
     """A JMH benchmark with an `int size` @Param: one op moves `size` bytes; one fork a size."""
     options, _, pattern = row["how"][len("data jmh"):].strip().rpartition(" ")
     result_file = f"{OUT}/data-{index}.json"
-    if not os.environ.get("JMH"):
-        raise BenchError("a data jmh row needs $JMH: the java command line up to org.openjdk.jmh.Main")
-    run(f"{os.environ['JMH']} {jmh_options(options, DATA_JMH_DEFAULTS)} -p size={','.join(map(str, SIZES))}"
+    run(f"{jmh_command('a data jmh row')} {jmh_options(options, DATA_JMH_DEFAULTS)} -p size={','.join(map(str, SIZES))}"
         f" -rf json -rff {result_file} '{pattern}$'", f"{OUT}/data-{index}.log")
     results = json.load(open(result_file))
     if not results:
@@ -183,7 +189,7 @@ def measure_data(row, index):
             raise BenchError(f"{row['what']!r} measured the sizes {sorted(samples)}, not {SIZES}")
         rates = {size: summarize([size / ns for ns in samples[size]]) + (len(samples[size]),) for size in SIZES}
         noisy = [size for size, (median, spread, n) in rates.items() if spread > median]
-        if not noisy or attempt == 2:
+        if not noisy or attempt == 2 or QUICK:
             return {size: {"median": median, "spread": spread, "n": n, "noisy": size in noisy}
                     for size, (median, spread, n) in rates.items()}
         print(f"  {row['what']}: noisy at {noisy} bytes, measuring again", file=sys.stderr)
@@ -205,7 +211,7 @@ def measure(row, index):
     kind = row["how"].split(None, 1)[0]
     samples, unit = MEASURE[kind](row, index)
     median, spread = summarize(samples)
-    if spread > median:  # too noisy to publish bare: once more, and flagged if it still is
+    if spread > median and not QUICK:  # too noisy to publish bare: once more, flagged if it still is
         print(f"  {row['what']}: spread {spread:.3g} > median {median:.3g}, measuring again", file=sys.stderr)
         samples, unit = MEASURE[kind](row, index)
         median, spread = summarize(samples)
