@@ -197,7 +197,7 @@ fn attach_threads(prefix: &str, detach: bool) -> Result<(), String> {
             let name = format!("{prefix}{i}");
             thread::spawn(move || -> Result<(), String> {
                 let env = attach(&name, false)?;
-                let _detach = detach.then_some(DetachOnDrop);
+                let _detach = detach.then(|| DetachOnDrop); // then, not then_some: a value made and dropped would detach
                 live_threads(env, c"nobody-")?; // a call into Java
                 Ok(()) // the thread ends; without DetachCurrentThread (here: the guard) nobody tells the JVM
             })
