@@ -10,4 +10,8 @@ typedef int32_t (*int_function)(int32_t);
 /* Returns function(value). */
 int32_t apply(int_function function, int32_t value);
 
+/* Starts a thread that calls function(value) `times` times, and waits for it to end. Returns 0 with
+ * the last result in *result, or the error number if the thread could not be started. */
+int apply_on_new_thread(int_function function, int32_t value, int32_t times, int32_t *result);
+
 #endif

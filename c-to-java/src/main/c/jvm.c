@@ -42,7 +42,21 @@ const char *jvm_class_path(void) {
     return class_path + strlen("-Djava.class.path=");
 }
 
+static int created; /* create_jvm succeeded once in this process */
+
 jint create_jvm(int option_count, char **options, JavaVM **vm, JNIEnv **env) {
+    /* One JVM per process, for the process's whole life: ask before creating. A second
+     * JNI_CreateJavaVM fails too, but on HotSpot it also hides the running JVM (embed.c shows it). */
+    JavaVM *existing;
+    jsize count = 0;
+    if (JNI_GetCreatedJavaVMs(&existing, 1, &count) == JNI_OK && count > 0) {
+        fprintf(stderr, "error: this process already has a JVM, and can have only one: use it (JNI_GetCreatedJavaVMs, then AttachCurrentThread)\n");
+        return JNI_EEXIST;
+    }
+    if (created) {
+        fprintf(stderr, "error: this process has destroyed its JVM, and cannot create another: create it once, destroy it at exit\n");
+        return JNI_ERR;
+    }
     JavaVMOption vm_options[option_count + 1];
     int n = 0, class_path_given = 0;
     for (int i = 0; i < option_count; i++) {
@@ -63,6 +77,7 @@ jint create_jvm(int option_count, char **options, JavaVM **vm, JNIEnv **env) {
         .ignoreUnrecognized = JNI_FALSE, /* a mistyped option is an error, not silently ignored */
     };
     jint result = JNI_CreateJavaVM(vm, (void **)env, &args);
+    created |= result == JNI_OK;
     if (result != JNI_OK) {
         fprintf(stderr, "error: JNI_CreateJavaVM returned %d, %s: check the JVM options (the JVM's own message, if any, is above)\n",
                 (int)result, jni_error_name(result));

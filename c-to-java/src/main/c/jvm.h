@@ -9,7 +9,8 @@
 /* Creates the one JVM this process may have. `options` are extra JVM options (e.g. "-Xcheck:jni").
  * Unless one of them sets -Djava.class.path, the class path is computed from where this program's
  * executable is (target/bin/ -> target/classes), never from the working directory.
- * On failure prints why to stderr and returns the JNI error code (negative); JNI_OK on success. */
+ * On failure prints why to stderr and returns the JNI error code (negative); JNI_OK on success.
+ * A process has one JVM in its life: with one running, JNI_EEXIST; after DestroyJavaVM, JNI_ERR. */
 jint create_jvm(int option_count, char **options, JavaVM **vm, JNIEnv **env);
 
 /* The class path the JVM was created with (given, or computed next to the executable). */

@@ -6,7 +6,7 @@
 mod jni;
 
 use jni::*;
-use std::ffi::{CString, c_char, c_void};
+use std::ffi::{c_char, c_void};
 use std::process::exit;
 use std::{env, ptr, thread};
 
@@ -27,7 +27,7 @@ fn main() {
         }
     }
     println!("Rust main embeds the JVM (JNI invocation API; jni.h's bindings by bindgen)");
-    let (vm, env) = create_jvm(options).unwrap_or_else(|message| fail(&message));
+    let (vm, env) = create_jvm(options).unwrap_or_else(|(_, message)| fail(&message));
     let result = lesson(vm, env);
     // DestroyJavaVM waits for Java's non-daemon threads, then unloads what it can.
     let destroyed = unsafe { jni!(vm, DestroyJavaVM) };
@@ -40,48 +40,6 @@ fn main() {
 fn fail(message: &str) -> ! {
     eprintln!("error: {message}");
     exit(1);
-}
-
-/// Starts the JVM, with the class path next to this program: target/cargo/release/embed finds
-/// target/classes, from whatever folder it is started in (unless -J-Djava.class.path= is given).
-fn create_jvm(mut options: Vec<String>) -> Result<(*mut JavaVM, *mut JNIEnv), String> {
-    if !options.iter().any(|option| option.starts_with("-Djava.class.path=")) {
-        let program = env::current_exe().map_err(|e| format!("cannot find this program's own path: {e}"))?;
-        let target = program.ancestors().nth(3).ok_or("this program is not in target/cargo/release/")?;
-        options.push(format!("-Djava.class.path={}", target.join("classes").display()));
-    }
-    let strings = options
-        .iter()
-        .map(|option| CString::new(option.as_str()))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|_| "a JVM option contains a NUL character")?;
-    let mut vm_options: Vec<JavaVMOption> = strings
-        .iter()
-        .map(|option| JavaVMOption { optionString: option.as_ptr() as *mut c_char, extraInfo: ptr::null_mut() })
-        .collect();
-    let mut arguments = JavaVMInitArgs {
-        version: JNI_VERSION_21,
-        nOptions: vm_options.len() as jint,
-        options: vm_options.as_mut_ptr(),
-        ignoreUnrecognized: JNI_FALSE as jboolean, // a mistyped option is an error, not ignored
-    };
-    let mut vm: *mut JavaVM = ptr::null_mut();
-    let mut env: *mut JNIEnv = ptr::null_mut();
-    let code = unsafe {
-        JNI_CreateJavaVM(
-            &mut vm,
-            &mut env as *mut *mut JNIEnv as *mut *mut c_void,
-            &mut arguments as *mut _ as *mut c_void,
-        )
-    };
-    if code != JNI_OK {
-        return Err(format!(
-            "JNI_CreateJavaVM returned {code}, {}: check the JVM options and the JDK \
-            (the JVM's own message, if any, is above)",
-            error_name(code)
-        ));
-    }
-    Ok((vm, env))
 }
 
 fn lesson(vm: *mut JavaVM, env: *mut JNIEnv) -> Result<(), String> {
@@ -178,45 +136,4 @@ impl Worker {
             ),
         ])
     }
-}
-
-/// If Java threw, clears the exception and returns its toString(), e.g.
-/// "java.lang.ArithmeticException: integer overflow".
-fn take_exception(env: *mut JNIEnv) -> Option<String> {
-    let exception = unsafe { jni!(env, ExceptionOccurred) };
-    if exception.is_null() {
-        return None;
-    }
-    unsafe { jni!(env, ExceptionClear) };
-    // Describing it can throw too: each step is checked before the next JNI call.
-    let class = unsafe { jni!(env, GetObjectClass, exception) };
-    let to_string = unsafe { jni!(env, GetMethodID, class, c"toString".as_ptr(), c"()Ljava/lang/String;".as_ptr()) };
-    let mut text = ptr::null_mut();
-    if unsafe { jni!(env, ExceptionCheck) } == 0 {
-        text = unsafe { jni!(env, CallObjectMethod, exception, to_string) };
-    }
-    let description = if unsafe { jni!(env, ExceptionCheck) } == 0 { java_string(env, text) } else { None };
-    unsafe { jni!(env, ExceptionClear) };
-    unsafe { jni!(env, DeleteLocalRef, class) };
-    unsafe { jni!(env, DeleteLocalRef, exception) };
-    Some(description.unwrap_or_else(|| "a Java exception (and describing it failed too)".to_string()))
-}
-
-/// A Java String as a Rust one, and its local reference deleted. Not GetStringUTFChars: that is
-/// *modified* UTF-8, where a character outside the BMP (an emoji, 𝐀) is two 3-byte surrogate halves,
-/// which no UTF-8 reader accepts. The UTF-16 code units are exact. None if Java threw (out of memory).
-fn java_string(env: *mut JNIEnv, string: jobject) -> Option<String> {
-    if string.is_null() {
-        return Some("null".to_string());
-    }
-    let length = unsafe { jni!(env, GetStringLength, string) } as usize;
-    let chars = unsafe { jni!(env, GetStringChars, string, ptr::null_mut()) };
-    // NULL: an OutOfMemoryError is pending.
-    let text =
-        (!chars.is_null()).then(|| String::from_utf16_lossy(unsafe { std::slice::from_raw_parts(chars, length) }));
-    if !chars.is_null() {
-        unsafe { jni!(env, ReleaseStringChars, string, chars) };
-    }
-    unsafe { jni!(env, DeleteLocalRef, string) };
-    text
 }

@@ -28,6 +28,16 @@ pub unsafe extern "C" fn apply_to_each(values: *mut i32, length: usize, function
     }
 }
 
+/// Calls `function(input)` `times` times on a thread Rust spawns for it, and returns the last result
+/// (0 if there was no call: `times` <= 0, a NULL function, or no thread could be started). The JVM
+/// has never seen that thread: its first upcall attaches it, and it is detached as it ends.
+#[unsafe(no_mangle)]
+pub extern "C" fn apply_on_new_thread(function: IntFunction, input: i32, times: i32) -> i32 {
+    let Some(function) = function else { return 0 };
+    let thread = std::thread::Builder::new().spawn(move || (0..times).fold(0, |_, _| function(input)));
+    thread.map_or(0, |thread| thread.join().unwrap_or(0))
+}
+
 /// The same doubling in Rust, so that `apply` can be timed with a Rust function pointer too.
 #[unsafe(no_mangle)]
 pub extern "C" fn double_input(input: i32) -> i32 {

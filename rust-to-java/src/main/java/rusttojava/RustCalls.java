@@ -44,12 +44,24 @@ public final class RustCalls {
     static final MethodHandle APPLY_TO_EACH = LINKER.downcallHandle(SYMBOLS.findOrThrow("apply_to_each"),
             FunctionDescriptor.ofVoid(ADDRESS, SIZE_T, ADDRESS));
 
+    /** {@code int32_t apply_on_new_thread(int32_t (*function)(int32_t), int32_t input, int32_t times);} */
+    static final MethodHandle APPLY_ON_NEW_THREAD = LINKER.downcallHandle(SYMBOLS.findOrThrow("apply_on_new_thread"),
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+
     /** The address of Rust's own {@code double_input}: a Rust function pointer, for comparison. */
     public static final MemorySegment RUST_DOUBLE_INPUT = SYMBOLS.findOrThrow("double_input");
 
     public static int apply(MemorySegment function, int input) {
         try {
             return (int) APPLY.invokeExact(function, input);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static int applyOnNewThread(MemorySegment function, int input, int times) {
+        try {
+            return (int) APPLY_ON_NEW_THREAD.invokeExact(function, input, times);
         } catch (Throwable t) {
             throw rethrow(t);
         }
