@@ -25,7 +25,7 @@ import java.util.zip.CRC32;
 public final class ManyReaders {
     static final int THREADS = 4;
     static final int PASSES = 50; // each thread reads every entry this many times
-    static final int RACES = 100;
+    static final int RACES = 50;
 
     private ManyReaders() {}
 

@@ -59,7 +59,7 @@ class ManyReadersTest {
     void aCloseInAnotherThreadAlwaysStopsTheReaderWithAlreadyClosed() throws Exception {
         // A race: each round differs (the reader inside C, copying from a view, or between calls).
         // Under make test the C library is the ASan build: a read of freed memory would abort the JVM.
-        for (int round = 0; round < 200; round++) {
+        for (int round = 0; round < 60; round++) {
             assertEquals("IllegalStateException: Already closed", ManyReaders.closeWhileAnotherThreadReads(archive),
                     "round " + round);
         }
@@ -70,7 +70,7 @@ class ManyReadersTest {
         // Tarball.close() itself, without the retry: while a reader is inside a C call it throws
         // and the tarball stays open; after a successful close every reader stops.
         int refused = 0;
-        for (int round = 0; round < 100; round++) {
+        for (int round = 0; round < 40; round++) {
             Tarball tarball = Tarball.open(archive);
             try (ExecutorService readers = Executors.newFixedThreadPool(2)) {
                 Future<?> first = readers.submit(() -> readUntilClosed(tarball));
@@ -89,7 +89,7 @@ class ManyReadersTest {
                 assertEquals("Already closed", second.get());
             }
         }
-        System.out.println("ManyReadersTest: close() refused while a reader was inside C: " + refused + " times in 100 rounds");
+        System.out.println("ManyReadersTest: close() refused while a reader was inside C: " + refused + " times in 40 rounds");
     }
 
     private static String readUntilClosed(Tarball tarball) {
