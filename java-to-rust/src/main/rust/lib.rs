@@ -10,8 +10,10 @@ use std::collections::HashMap;
 use std::ffi::{CStr, CString, c_char};
 use std::panic::{self, AssertUnwindSafe};
 use std::ptr;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicI32, AtomicUsize, Ordering};
 use std::sync::{Mutex, Once, PoisonError};
+use std::thread;
+use std::time::{Duration, Instant};
 
 /// The essay's function. `wrapping_mul` wraps on overflow, as Java's `int` does (a plain `*`
 /// would panic in a debug build and wrap in a release one).
@@ -296,4 +298,67 @@ pub unsafe extern "C" fn bytes_checksum(bytes: *const Bytes, length: usize) -> u
     unsafe { owned(bytes, length) }.map_or(0, |bytes| {
         bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| (hash ^ u64::from(byte)).wrapping_mul(0x100_0000_01b3))
     })
+}
+
+// ---- Threads: what Rust's types promise, and what they cannot across FFI (THREADS.md) -------
+
+// Java may call `tally_*` from any number of threads at once, so `Tally` must be `Sync`: its Mutex
+// makes it so. This line stops the build if a change ever makes it not.
+const _: () = shared_by_java_threads::<Tally>();
+const fn shared_by_java_threads<T: Sync + Send>() {}
+
+/// Counts in a `Cell`: no lock, no atomic. Inside Rust that is safe, because a `Cell` is not
+/// `Sync`: the compiler will not let two threads share a `&Counter`. Java is not Rust: it holds a
+/// bare `Counter *`, any of its threads may pass it here, and `Sync` means nothing to it. So the
+/// promise is in `# Safety` only, and the Java side keeps it with a lock (Counter.java).
+pub struct Counter {
+    count: Cell<u64>,
+}
+
+/// A new counter at 0, for `counter_free`.
+#[unsafe(no_mangle)]
+pub extern "C" fn counter_new() -> *mut Counter {
+    Box::into_raw(Box::new(Counter { count: Cell::new(0) }))
+}
+
+/// Counts one more, and returns the count.
+///
+/// # Safety
+/// `counter` comes from `counter_new` and is not freed, and no other thread uses it during the
+/// call: `Counter` is not `Sync`. Two threads at once are a data race, undefined behaviour (in
+/// practice, lost counts), and neither Rust nor the JVM can see it.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn counter_add(counter: *const Counter) -> u64 {
+    let counter = unsafe { &*counter };
+    counter.count.set(counter.count.get() + 1);
+    counter.count.get()
+}
+
+/// Frees a counter. NULL: nothing.
+///
+/// # Safety
+/// `counter` comes from `counter_new` and is freed once: after this call it must not be used.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn counter_free(counter: *mut Counter) {
+    if !counter.is_null() {
+        drop(unsafe { Box::from_raw(counter) });
+    }
+}
+
+/// Thread-safe: counts the caller in `*arrived`, then waits until `expected` callers have arrived
+/// or `timeout_ms` have passed, and returns how many had arrived. Every caller gets `expected`
+/// only if all of them were inside Rust at the same time: nothing made them take turns.
+///
+/// # Safety
+/// `arrived` points to an aligned `i32` that, while any caller is inside, only atomic operations use.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn meet_in_rust(arrived: *mut i32, expected: i32, timeout_ms: u32) -> i32 {
+    let arrived = unsafe { AtomicI32::from_ptr(arrived) };
+    let mut seen = arrived.fetch_add(1, Ordering::SeqCst) + 1;
+    let deadline = Instant::now() + Duration::from_millis(timeout_ms.into());
+    while seen < expected && Instant::now() < deadline {
+        thread::sleep(Duration::from_millis(1));
+        seen = arrived.load(Ordering::SeqCst);
+    }
+    seen
 }

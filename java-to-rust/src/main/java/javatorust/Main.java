@@ -50,5 +50,7 @@ public final class Main {
         } catch (RustPanicException e) {
             System.out.println("  checked_double(2000000000): " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+
+        Threads.lesson();
     }
 }

@@ -310,6 +310,64 @@ public final class RustLib {
         }
     }
 
+    // ---- Threads (THREADS.md): a type that is not Sync, and a meeting point ---------------------
+
+    /** {@code Counter *counter_new(void);} */
+    static final class counter_new {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS);
+        static final MethodHandle HANDLE = downcall("counter_new", DESC);
+    }
+
+    public static MemorySegment counter_new() {
+        try {
+            return (MemorySegment) counter_new.HANDLE.invokeExact();
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code uint64_t counter_add(const Counter *counter);} Not from two threads at once: Counter is not Sync. */
+    static final class counter_add {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_LONG, ADDRESS);
+        static final MethodHandle HANDLE = downcall("counter_add", DESC);
+    }
+
+    public static long counter_add(MemorySegment counter) {
+        try {
+            return (long) counter_add.HANDLE.invokeExact(counter);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code void counter_free(Counter *counter);} */
+    static final class counter_free {
+        static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(ADDRESS);
+        static final MethodHandle HANDLE = downcall("counter_free", DESC);
+    }
+
+    public static void counter_free(MemorySegment counter) {
+        try {
+            counter_free.HANDLE.invokeExact(counter);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code int32_t meet_in_rust(int32_t *arrived, int32_t expected, uint32_t timeout_ms);} */
+    static final class meet_in_rust {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT);
+        static final MethodHandle HANDLE = downcall("meet_in_rust", DESC);
+    }
+
+    public static int meet_in_rust(MemorySegment arrived, int expected, int timeoutMs) {
+        try {
+            return (int) meet_in_rust.HANDLE.invokeExact(arrived, expected, timeoutMs);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
     /** invokeExact declares Throwable: pass unchecked ones through, wrap the rest. */
     private static RuntimeException rethrow(Throwable t) {
         if (t instanceof RuntimeException e) {

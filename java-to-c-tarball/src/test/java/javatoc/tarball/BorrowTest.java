@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,7 +14,9 @@ class BorrowTest {
     void printsTheLessonOnTheExampleArchive(@TempDir Path folder) throws Exception {
         TarListTest.Result result = TarListTest.run("javatoc.tarball.Borrow", folder, TarListTest.NATIVE,
                 Path.of("example.tar").toAbsolutePath().toString());
-        assertEquals(new TarListTest.Result(0, Files.readString(Path.of("expected-output.txt")), ""), result);
+        List<String> expected = Files.readAllLines(Path.of("expected-output.txt")); // make run: Borrow's lines, then ManyReaders'
+        String borrows = String.join("\n", expected.subList(0, expected.size() - ManyReadersTest.LINES)) + "\n";
+        assertEquals(new TarListTest.Result(0, borrows, ""), result);
     }
 
     @Test
