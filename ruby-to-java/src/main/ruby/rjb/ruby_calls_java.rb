@@ -80,8 +80,3 @@ begin
 rescue StandardError => e
   puts "  the same with Rjb.throw: Java threw #{e.class}: #{e.message}"
 end
-
-# Ruby threads may call Java (rjb attaches each to the JVM), one at a time: a call holds Ruby's
-# global lock. A Java thread must never call a Ruby object: the process crashes (see the tests).
-products = Array.new(4) { |i| Thread.new { Calculator.multiply(i, 10) } }.map(&:value)
-puts "  4 Ruby threads called Java: #{products.inspect}"
