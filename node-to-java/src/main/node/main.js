@@ -1,6 +1,7 @@
 // node-to-java on Node.js: this node process is the host; the JVM runs inside it (node-java).
 'use strict';
 const { java, Calculator } = require('./calculator.js');
+const threads = require('./threads.js');
 
 async function main() {
   console.log('Node.js: node/main.js calls Java through node-java; the JVM runs inside this node process');
@@ -45,13 +46,29 @@ async function main() {
   console.log(`  multiplyAsync(6, 7) called; its result has ${arrived ? 'arrived' : 'not arrived yet'}`);
   console.log(`  multiplyAsync(6, 7) = ${await product}, arrived: ${arrived}`);
 
+  await threads.show();
+
   // One JVM per process, started by the first call: what a library wants on the class path or in
   // the options must be there before. Afterwards the bridge refuses (pushing directly is ignored).
+  console.log('Lifecycle (Node.js): one JVM per process, started by the first call');
   try {
     java.registerClient(() => java.classpath.push('more.jar'));
   } catch (e) {
     console.log(`  registerClient() after the first call threw: ${e.message}`);
   }
+  try {
+    java.asyncOptions = { syncSuffix: 'Sync' };
+  } catch (e) {
+    console.log(`  asyncOptions set after the first call threw: ${e.message}`);
+  }
+
+  // node ends the process without stopping the JVM: Java's shutdown hooks do not run at
+  // process.exit(). To run them, end through Java: node's exit handlers first, then Java's hooks.
+  java.callStaticMethodSync('nodetojava.ShutdownNotice', 'printAtShutdown', '  then the Java shutdown hook ran');
+  process.on('exit', (code) => {
+    console.log(`  process.on('exit') ran (code ${code}); it calls System.exit(${code})`);
+    java.callStaticMethodSync('java.lang.System', 'exit', code);
+  });
 }
 
 // node-java keeps node's event loop alive for as long as the JVM lives: without this exit the

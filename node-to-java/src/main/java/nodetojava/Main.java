@@ -1,6 +1,5 @@
 package nodetojava;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.graalvm.polyglot.PolyglotException;
@@ -11,12 +10,13 @@ import org.graalvm.polyglot.Value;
 /**
  * The Java host: runs the same JavaScript program twice, as CommonJS modules and as ES modules,
  * each in a fresh {@link Sandbox}; then calls a JS function that throws, to show the JS error
- * arriving in Java. Usage: {@code java ... nodetojava.Main [module folder, default src/main/js]}
+ * arriving in Java; then what Java threads may do with contexts ({@link JsThreads}).
+ * Usage: {@code java ... nodetojava.Main [module folder, default src/main/js]}
  */
 public final class Main {
     static final Duration TIME_LIMIT = Duration.ofSeconds(30);
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
         Path modules = Path.of(args.length > 0 ? args[0] : "src/main/js");
 
         System.out.println("CommonJS: commonjs/main.js requires ./calculator.js and the npm package semver");
@@ -32,6 +32,8 @@ public final class Main {
             Value exports = sandbox.eval(Source.newBuilder("js", modules.resolve("esm/main.mjs").toFile()).build());
             showJsErrorInJava(sandbox, exports);
         }
+
+        JsThreads.show(); // Java threads and GraalJS contexts
     }
 
     /** Calls the module's exported percent(1, 0): the JS RangeError arrives as a PolyglotException. */
