@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -18,15 +18,24 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * BundledLibrary in one JVM, on a stand-in library (src/test/resources/test-platform/libfake.so:
- * bytes, never loaded). ShippingTest starts the real jar.
+ * BundledLibrary in one JVM, on a stand-in library: test-platform/libfake.so, bytes on the class
+ * path (written beside the test classes), never loaded. ShippingTest starts the real jar.
  */
 class BundledLibraryTest {
     private static final String PLATFORM = "test-platform";
+    private static final byte[] FAKE = "not a real library: BundledLibraryTest extracts these bytes\n".getBytes(StandardCharsets.UTF_8);
+
+    @BeforeAll
+    static void putTheStandInOnTheClassPath() throws Exception {
+        Path classes = Path.of(BundledLibraryTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Files.createDirectories(classes.resolve(PLATFORM));
+        Files.write(classes.resolve(PLATFORM).resolve(System.mapLibraryName("fake")), FAKE);
+    }
 
     @Test
     void platformFoldersHaveJnasNames() {
@@ -91,10 +100,8 @@ class BundledLibraryTest {
         assertFalse(BundledLibrary.isBundled("tarball"));
     }
 
-    private static byte[] resource() throws Exception {
-        try (InputStream in = BundledLibraryTest.class.getResourceAsStream("/" + PLATFORM + "/libfake.so")) {
-            return in.readAllBytes();
-        }
+    private static byte[] resource() {
+        return FAKE.clone();
     }
 
     private static Path get(Future<Path> future) {
