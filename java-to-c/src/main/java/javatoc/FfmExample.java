@@ -27,10 +27,14 @@ public final class FfmExample implements ExampleLibrary {
 
     private FfmExample() {}
 
-    /** Loads libexample.so from -Djava.library.path, as JNI does; the handles in C below find it there. */
+    /** Loads libexample.so as JNI does (from the jar if it has it, else -Djava.library.path); the handles in C below find it. */
     public static FfmExample load() {
         try {
-            System.loadLibrary("example");
+            if (BundledLibrary.isBundled("example")) { // make dist: extracted to a file, then loaded by path
+                System.load(BundledLibrary.extract("example").toString());
+            } else {
+                System.loadLibrary("example");
+            }
         } catch (UnsatisfiedLinkError e) {
             throw new LibraryNotFoundException("example", "java.library.path", e);
         }

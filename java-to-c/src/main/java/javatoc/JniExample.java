@@ -15,10 +15,14 @@ public final class JniExample implements ExampleLibrary {
 
     private JniExample() {}
 
-    /** Loads libexample_jni.so (which links libexample.so) from -Djava.library.path. */
+    /** Loads libexample_jni.so (which links libexample.so) from the jar if it has them, else from -Djava.library.path. */
     public static JniExample load() {
         try {
-            System.loadLibrary("example_jni"); // a second call in the same class loader does nothing
+            if (BundledLibrary.isBundled("example_jni")) { // make dist: extracted to a file, then loaded by path
+                System.load(BundledLibrary.extract("example_jni", "example").toString());
+            } else {
+                System.loadLibrary("example_jni"); // a second call in the same class loader does nothing
+            }
         } catch (UnsatisfiedLinkError e) {
             throw new LibraryNotFoundException("example_jni", "java.library.path", e);
         }

@@ -5,6 +5,7 @@ import static java.lang.foreign.ValueLayout.JAVA_BOOLEAN;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
@@ -25,18 +26,22 @@ import java.lang.invoke.MethodHandle;
 public final class RustLib {
     private RustLib() {}
 
-    static {
+    /** librustlib.so's symbols: the jar's copy (make dist: SHIPPING.md), else the build tree's. */
+    private static final SymbolLookup SYMBOLS = BundledLibrary.isBundled("rustlib")
+            ? SymbolLookup.libraryLookup(BundledLibrary.extract("rustlib"), Arena.global()) // extracted to a file, loaded for good
+            : loadFromLibraryPath();
+
+    private static SymbolLookup loadFromLibraryPath() {
         // The JDK's way to find a library: librustlib.so in a folder of -Djava.library.path.
         try {
             System.loadLibrary("rustlib");
         } catch (UnsatisfiedLinkError e) {
             throw new LibraryNotFoundException("rustlib", e);
         }
+        return SymbolLookup.loaderLookup(); // the symbols of the libraries that this class's loader loaded
     }
 
     private static final Linker LINKER = Linker.nativeLinker();
-    /** The symbols of the libraries that this class's loader loaded: librustlib.so. */
-    private static final SymbolLookup SYMBOLS = SymbolLookup.loaderLookup();
 
     private static MethodHandle downcall(String name, FunctionDescriptor descriptor, Linker.Option... options) {
         return LINKER.downcallHandle(SYMBOLS.findOrThrow(name), descriptor, options);

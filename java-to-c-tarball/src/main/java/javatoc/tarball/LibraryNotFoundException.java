@@ -9,4 +9,9 @@ public final class LibraryNotFoundException extends IllegalStateException {
                 + property + "=<that folder>",
                 cause);
     }
+
+    /** The jar's copy could not be used (BundledLibrary's message says why and what to do). */
+    public LibraryNotFoundException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

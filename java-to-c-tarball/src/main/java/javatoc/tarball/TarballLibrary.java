@@ -8,6 +8,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.io.File;
+import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -29,7 +30,9 @@ final class TarballLibrary {
     private TarballLibrary() {}
 
     private static final Linker LINKER = Linker.nativeLinker();
-    /** libtarball.so, from the first folder of -Djava.library.path that has it; null if none. */
+    /** Why the jar's copy of libtarball.so could not be extracted (make dist: SHIPPING.md); null if it was, or none is bundled. */
+    private static UncheckedIOException extractionFailure;
+    /** libtarball.so: the jar's copy, else the first folder of -Djava.library.path that has it; null if none. */
     private static final SymbolLookup LIBRARY = find("tarball");
 
     /** C's tarball_error: an int code, then a 256-byte message. */
@@ -62,12 +65,23 @@ final class TarballLibrary {
 
     /** Throws the "build it with make" message if libtarball.so was not found. */
     static void requireLoaded() {
+        if (LIBRARY == null && extractionFailure != null) {
+            throw new LibraryNotFoundException(extractionFailure.getMessage(), extractionFailure);
+        }
         if (LIBRARY == null) {
             throw new LibraryNotFoundException("tarball", "java.library.path", null);
         }
     }
 
     private static SymbolLookup find(String name) {
+        if (BundledLibrary.isBundled(name)) {
+            try {
+                return SymbolLookup.libraryLookup(BundledLibrary.extract(name), Arena.global()); // extracted to a file, loaded for good
+            } catch (UncheckedIOException e) {
+                extractionFailure = e;
+                return null;
+            }
+        }
         String fileName = System.mapLibraryName(name);
         for (String folder : System.getProperty("java.library.path").split(File.pathSeparator)) {
             Path library = Path.of(folder, fileName);
