@@ -4,7 +4,7 @@
 # Run: JAVA_HOME=/path/to/jdk-25 /usr/bin/python3 src/main/python/jpype/ctrl_c.py target/python-to-java.jar \
 #        python|java default|interrupt=False|-Xrs [SECONDS the Java call waits: 60]
 import atexit
-import os
+import signal
 import sys
 import threading
 import time
@@ -25,6 +25,9 @@ def main():
         sys.exit("usage: ctrl_c.py CLASSPATH python|java " + "|".join(STARTS) + " [SECONDS]")
     where, start = sys.argv[2], sys.argv[3]
     jvm_options, jpype_options = STARTS[start]
+    # A process started with SIGINT ignored (a background job of a script, nohup) keeps ignoring
+    # it, and so do Python and the JVM: take it back, as Python does at start-up otherwise.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     start_java(sys.argv[1].split(":"), *jvm_options, **jpype_options)
     from pythontojava import LongCall, ShutdownHook
 

@@ -39,6 +39,7 @@ def main():
         sys.exit("usage: threads.py CLASSPATH  (with JAVA_HOME at a JDK 25; make run passes both)")
     # interrupt=False: JPype's own SIGINT handler, so that Ctrl-C raises KeyboardInterrupt. JPype's
     # default in a script (True) leaves SIGINT to the JVM, which exits at once with status 130.
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # even if started with SIGINT ignored (nohup, &)
     start_java(sys.argv[1].split(":"), interrupt=False)
     from java.lang import Thread
     from java.util.concurrent import Callable, ExecutionException, Executors
@@ -74,7 +75,7 @@ def main():
               f" Java threads, on Python's main thread: {any(main for _, main in ran_on)}")
 
         # A Python exception in the callable: Java sees a PyExceptionProxy (no message), the Future
-        # wraps it in an ExecutionException, and Python gets that back with the original as its cause.
+        # wraps it in an ExecutionException, and the original is not in what Python gets back.
         @jpype.JImplements(Callable)
         class Fails:
             @jpype.JOverride
@@ -86,7 +87,11 @@ def main():
         except ExecutionException as e:
             print(f"  a callable that raises: future.get() raised {e.getClass().getName()},"
                   f" whose Java cause is {e.getCause().getClass().getName()}")
-            print(f"    and whose Python __cause__ is {type(e.__cause__).__name__}: {e.__cause__}")
+            chain, cause = [], e.__cause__
+            while cause is not None:
+                chain.append(repr(cause))
+                cause = cause.__cause__
+            print(f"    in Python its __cause__ chain is {' <- '.join(chain)}: no ValueError, no message")
     finally:
         pool.shutdown()  # a pool left running keeps the JVM, and so Python, from exiting
 
@@ -99,19 +104,22 @@ def main():
     except KeyboardInterrupt:
         print("  Ctrl-C during Python code: KeyboardInterrupt")
 
-    # During a long Java call: another thread sends it once this one is inside Java.
-    sleeper = LongCall()
+    # During a long Java call: another thread sends it once this one is inside Java. The call
+    # computes (it never checks Thread.interrupted()), so it runs to its end, then Python raises.
+    # (A call that waits, e.g. Thread.sleep, is cut short, and then JPype 1.4 races: THREADS.md.)
+    spinner = LongCall()
+
     def send_when_inside():
-        if sleeper.awaitInside(1, 10_000):
+        if spinner.awaitInside(1, 10_000):
             os.kill(os.getpid(), signal.SIGINT)
 
     sender = threading.Thread(target=send_when_inside)
     sender.start()
     try:
-        sleeper.sleep(60_000)
-        print("  Ctrl-C during a 60 s Java call: no KeyboardInterrupt")
+        spinner.spin(1_000)
+        print("  Ctrl-C during a 1 s Java call: no KeyboardInterrupt")
     except KeyboardInterrupt:
-        print(f"  Ctrl-C during a 60 s Java call: KeyboardInterrupt (Java's sleep interrupted: {sleeper.interrupted()})")
+        print("  Ctrl-C during a 1 s Java call that computes: KeyboardInterrupt, once the call has returned")
     sender.join()
 
     # One JVM per process, started once: a second start is an error, from JPype and from ours.

@@ -112,6 +112,22 @@ class JPypeThreadsTest {
                             ? "the Java call was cut short: " + (ctrlC.start().equals("-Xrs") ? "False" : "True") + "\n" : "")
                             + AFTER_KEYBOARD_INTERRUPT, "");
                 };
+                if (ctrlC.start().equals("interrupt=False") && ctrlC.where().equals("java")) {
+                    // A race in JPype 1.4's handler: it interrupts the Java thread, then flags Python; the
+                    // call is cut short either way, raising KeyboardInterrupt or InterruptedException.
+                    checks.add(() -> assertTrue(result.stdout().startsWith(ready) && result.stdout().contains("finally ran\n")
+                            && (result.stdout().contains("KeyboardInterrupt\nthe Java call was cut short: True\n")
+                            || result.stderr().contains("InterruptedException")), result.toString()));
+                    continue;
+                }
+                if (ctrlC.start().equals("default") && ctrlC.where().equals("java")) {
+                    // A race: JPype's own hook interrupts the Java call, so Python may run some of its
+                    // `finally` and atexit (RuntimeError: java.lang.InterruptedException) before the halt.
+                    checks.add(() -> assertEquals(130, result.exitCode(), result.toString()));
+                    checks.add(() -> assertTrue(result.stdout().startsWith(ready) && result.stdout().contains("Java's shutdown hook ran\n")
+                            && !result.stdout().contains("KeyboardInterrupt"), result.toString()));
+                    continue;
+                }
                 checks.add(() -> assertEquals(expected, result, ctrlC.toString()));
             }
             assertAll(checks);
