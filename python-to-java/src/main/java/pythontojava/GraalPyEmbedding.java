@@ -14,7 +14,13 @@ public final class GraalPyEmbedding {
                 return f"{len(numbers)} numbers, the largest is {max(numbers)} {unit}"
             """;
 
-    public static void main(String[] args) {
+    /** Python that waits inside itself for a second thread (in a Java call), then answers. */
+    static final String TOGETHER_CODE = """
+            def summary_together(long_call, numbers, unit):
+                return summary(numbers, unit) if long_call.meet(2, 10000) else "alone"
+            """;
+
+    public static void main(String[] args) throws Exception {
         System.out.println("GraalPy, embedded: Java calls a Python function");
         try (Context context = PythonSandbox.newContext()) {
             context.eval("python", PYTHON_CODE);
@@ -35,6 +41,15 @@ public final class GraalPyEmbedding {
                 System.out.println("  summary([], \"points\") raised " + e.getMessage()
                         + "  (Java caught a PolyglotException)");
             }
+
+            // Threads: Java threads may enter one context at once (GraalJS would refuse the second).
+            // GraalPy has a GIL of its own: their Python code runs one thread at a time.
+            context.eval("python", TOGETHER_CODE);
+            Value together = context.getBindings("python").getMember("summary_together");
+            LongCall longCall = new LongCall();
+            List<String> results = InThreads.run(2, () -> together.execute(longCall, List.of(3, 9, 4), "points").asString());
+            System.out.println("  2 Java threads inside one Python function at once: " + results.equals(List.of(
+                    text, text)) + ", most inside: " + longCall.mostInside() + "  (one context, GraalPy's GIL)");
         }
     }
 }

@@ -15,7 +15,13 @@ public final class JythonEmbedding {
                 return "%d numbers, the largest is %d %s" % (len(numbers), max(numbers), unit)
             """;
 
-    public static void main(String[] args) {
+    /** Python that waits inside itself for a second thread (in a Java call), then answers. */
+    static final String TOGETHER_CODE = """
+            def summary_together(long_call, numbers, unit):
+                return summary(numbers, unit) if long_call.meet(2, 10000) else "alone"
+            """;
+
+    public static void main(String[] args) throws Exception {
         System.out.println("Jython, embedded: Java calls a Python function");
         try (PythonInterpreter python = new PythonInterpreter()) {
             python.exec(PYTHON_CODE);
@@ -38,6 +44,16 @@ public final class JythonEmbedding {
                 System.out.println("  summary([], \"points\") raised ValueError: " + e.value.__str__()
                         + "  (Java caught a PyException)");
             }
+
+            // Threads: Java threads may call into one interpreter at once. Jython has no GIL: each
+            // thread runs its Python code on a core of its own (bench/rows measures it).
+            python.exec(TOGETHER_CODE);
+            PyObject together = python.get("summary_together");
+            LongCall longCall = new LongCall();
+            List<String> results = InThreads.run(2, () -> (String) together.__call__(
+                    Py.java2py(longCall), Py.java2py(List.of(3, 9, 4)), Py.java2py("points")).__tojava__(String.class));
+            System.out.println("  2 Java threads inside one Python function at once: " + results.equals(List.of(
+                    text, text)) + ", most inside: " + longCall.mostInside() + "  (Jython has no GIL)");
         }
     }
 }

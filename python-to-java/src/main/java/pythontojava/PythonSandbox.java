@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.EnvironmentAccess;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.PolyglotAccess;
@@ -77,6 +78,14 @@ public final class PythonSandbox implements AutoCloseable {
      */
     public static Context newContext() {
         return denySignals(secureBuilder().build());
+    }
+
+    /**
+     * The same, in an engine shared with other contexts: the pattern for Python in parallel threads,
+     * a context per thread (each with its own GIL and objects) sharing the engine's parsed code.
+     */
+    public static Context newContext(Engine engine) {
+        return denySignals(secureBuilder().engine(engine).build());
     }
 
     /**

@@ -11,10 +11,16 @@ except ImportError:
              " (Debian's /usr/bin/python3) or `pip install JPype1`")
 
 JDK_NEEDED = 25
+_started = False  # by start_java, in this process
 
 
-def start_java(classpath):
-    """Starts the JVM of JAVA_HOME (a JDK 25+) inside this process, with our classes on its class path."""
+def start_java(classpath, *jvm_options, **jpype_options):
+    """Starts the JVM of JAVA_HOME (a JDK 25+) inside this process, with our classes on its class path;
+    more JVM options and jpype.startJVM's own (threads.py's interrupt=False) may follow."""
+    global _started
+    if jpype.isJVMStarted() or _started:  # JPype: "JVM is already started", then "JVM cannot be restarted"
+        raise RuntimeError("start_java: this process has started its JVM already; a process starts one JVM,"
+                           " once (not again after shutdownJVM): call start_java once, at start-up")
     jdk = os.environ.get("JAVA_HOME", "")
     try:  # the JDK's `release` file names its version; nothing starts to read it
         with open(os.path.join(jdk, "release")) as release:
@@ -32,7 +38,8 @@ def start_java(classpath):
     # JPype loads its native half with System.load, which JDK 25 warns about without the flag;
     # a short program starts faster with the JIT at C1 and the serial GC.
     jpype.startJVM(os.path.join(jdk, "lib", "server", "libjvm.so"), "--enable-native-access=ALL-UNNAMED",
-                   "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", classpath=classpath, convertStrings=False)
+                   "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", *jvm_options, classpath=classpath, convertStrings=False, **jpype_options)
+    _started = True
 
 
 def main():

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
@@ -157,6 +158,32 @@ class GraalPyTest {
     void badPythonIsASyntaxError() {
         PolyglotException e = assertThrows(PolyglotException.class, () -> eval("def broken(:"));
         assertTrue(e.isSyntaxError(), e.toString());
+    }
+
+    @Test
+    void javaThreadsEnterOneContextAtOnceAndAContextEachKeepsItsOwnPython() throws Exception {
+        // One context, two Java threads inside the same Python function at once (GraalPy lets go
+        // of the context's GIL during the Java call inside it), sharing its globals.
+        eval(GraalPyEmbedding.PYTHON_CODE + GraalPyEmbedding.TOGETHER_CODE + "calls = []\n");
+        Value together = context.getBindings("python").getMember("summary_together");
+        Value record = eval("lambda: calls.append(1)");
+        LongCall longCall = new LongCall();
+        List<String> results = InThreads.run(2, () -> {
+            record.execute();
+            return together.execute(longCall, List.of(1, 2), "cm").asString();
+        });
+        assertEquals(List.of("2 numbers, the largest is 2 cm", "2 numbers, the largest is 2 cm"), results);
+        assertEquals(2, longCall.mostInside());
+        assertEquals(2, eval("len(calls)").asInt());
+        // The pattern for Python in parallel: a context per thread, in one Engine; each its own globals.
+        try (Engine engine = Engine.create("python");
+                Context first = PythonSandbox.newContext(engine);
+                Context second = PythonSandbox.newContext(engine)) {
+            first.eval("python", "who = 'first'");
+            second.eval("python", "who = 'second'");
+            assertEquals(List.of("first", "second"), InThreads.run(List.of(
+                    () -> first.eval("python", "who").asString(), () -> second.eval("python", "who").asString())));
+        }
     }
 
     @Test
