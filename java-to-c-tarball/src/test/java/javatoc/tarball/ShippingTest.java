@@ -108,9 +108,11 @@ class ShippingTest {
         assertTrue(result.stderr().startsWith("WARNING: A restricted method in java.lang.foreign.SymbolLookup has been called"), result.stderr());
     }
 
-    /** The lesson's output, all of expected-output.txt, and nothing on stderr. */
+    /** The lesson's output, Borrow's part of expected-output.txt (make run then runs ManyReaders), and nothing on stderr. */
     private static void assertTheLesson(Result result) throws IOException {
-        assertEquals(new Result(0, Files.readString(Path.of("expected-output.txt")), ""), result);
+        List<String> expected = Files.readAllLines(Path.of("expected-output.txt"));
+        String borrows = String.join("\n", expected.subList(0, expected.size() - ManyReadersTest.LINES)) + "\n";
+        assertEquals(new Result(0, borrows, ""), result);
     }
 
     private static Process start(Path folder, Map<String, String> environment, String... command) throws IOException {
