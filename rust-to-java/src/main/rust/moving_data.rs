@@ -11,10 +11,10 @@
 mod jni;
 
 use jni::*;
-use std::ffi::{CString, c_char, c_void};
+use std::ffi::c_void;
 use std::process::exit;
 use std::time::{Duration, Instant};
-use std::{env, ptr};
+use std::env;
 
 /// How the bytes cross, and which way.
 #[derive(Clone, Copy, PartialEq)]
@@ -222,35 +222,9 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| (hash ^ u64::from(byte)).wrapping_mul(0x100_0000_01b3))
 }
 
-/// Starts the JVM with target/classes (next to this program) as its class path, and finds JniBytes.
-fn start_java(mut options: Vec<String>) -> Result<Java, String> {
-    let program = env::current_exe().map_err(|e| format!("cannot find this program's own path: {e}"))?;
-    let target = program.ancestors().nth(3).ok_or("this program is not in target/cargo/release/")?;
-    options.push(format!("-Djava.class.path={}", target.join("classes").display()));
-    let strings = options.iter().map(|option| CString::new(option.as_str())).collect::<Result<Vec<_>, _>>();
-    let strings = strings.map_err(|_| "a JVM option contains a NUL character")?;
-    let mut vm_options: Vec<JavaVMOption> = strings
-        .iter()
-        .map(|option| JavaVMOption { optionString: option.as_ptr() as *mut c_char, extraInfo: ptr::null_mut() })
-        .collect();
-    let mut arguments = JavaVMInitArgs {
-        version: JNI_VERSION_21,
-        nOptions: vm_options.len() as jint,
-        options: vm_options.as_mut_ptr(),
-        ignoreUnrecognized: JNI_FALSE as jboolean,
-    };
-    let mut vm: *mut JavaVM = ptr::null_mut();
-    let mut env: *mut JNIEnv = ptr::null_mut();
-    let code = unsafe {
-        JNI_CreateJavaVM(
-            &mut vm,
-            &mut env as *mut *mut JNIEnv as *mut *mut c_void,
-            &mut arguments as *mut _ as *mut c_void,
-        )
-    };
-    if code != JNI_OK {
-        return Err(format!("JNI_CreateJavaVM returned {code}, {}", error_name(code)));
-    }
+/// Starts the JVM (jni.rs: target/classes as its class path), and finds JniBytes.
+fn start_java(options: Vec<String>) -> Result<Java, String> {
+    let (_vm, env) = create_jvm(options).map_err(|(_, message)| message)?;
     let class = unsafe { jni!(env, FindClass, c"rusttojava/JniBytes".as_ptr()) };
     if class.is_null() {
         return Err(format!("class rusttojava/JniBytes not found ({}): build the classes with `make`", pending(env)));

@@ -42,12 +42,8 @@ public final class FfmCallbacks {
                                b.reinterpret(JAVA_INT.byteSize()).get(JAVA_INT, 0));
     }
 
-    public static void main(String[] args) throws Throwable {
-        boolean unguarded = List.of(args).equals(List.of("--unguarded"));
-        if (args.length > 0 && !unguarded) {
-            System.err.println("error: unknown arguments " + List.of(args) + "; usage: java ... ctojava.FfmCallbacks [--unguarded]");
-            System.exit(2);
-        }
+    /** Loads libcallbacks.so for FFM's loaderLookup(), or exits with one line saying how to fix it. */
+    static void loadLibrary() {
         try {
             System.loadLibrary("callbacks"); // libcallbacks.so, from a folder of -Djava.library.path
         } catch (UnsatisfiedLinkError e) {
@@ -58,6 +54,15 @@ public final class FfmCallbacks {
             System.err.println("error: " + e.getMessage() + ": run java with --enable-native-access=ALL-UNNAMED");
             System.exit(1);
         }
+    }
+
+    public static void main(String[] args) throws Throwable {
+        boolean unguarded = List.of(args).equals(List.of("--unguarded"));
+        if (args.length > 0 && !unguarded) {
+            System.err.println("error: unknown arguments " + List.of(args) + "; usage: java ... ctojava.FfmCallbacks [--unguarded]");
+            System.exit(2);
+        }
+        loadLibrary();
         System.out.println("FFM upcalls: C calls Java through a function pointer");
         // int32_t apply(int32_t (*function)(int32_t), int32_t value), from the library loaded above
         MethodHandle apply = LINKER.downcallHandle(SymbolLookup.loaderLookup().findOrThrow("apply"),

@@ -56,16 +56,7 @@ public final class UpcallThreads {
             System.err.println("error: unknown arguments " + List.of(args) + "; usage: java ... ctojava.UpcallThreads");
             System.exit(2);
         }
-        try {
-            System.loadLibrary("callbacks"); // libcallbacks.so, from a folder of -Djava.library.path
-        } catch (UnsatisfiedLinkError e) {
-            System.err.println("error: libcallbacks.so could not be loaded from -Djava.library.path="
-                    + System.getProperty("java.library.path") + ": build it with `make` in c-to-java/ (it goes to target/native/)");
-            System.exit(1);
-        } catch (IllegalCallerException e) { // native access denied: --illegal-native-access=deny
-            System.err.println("error: " + e.getMessage() + ": run java with --enable-native-access=ALL-UNNAMED");
-            System.exit(1);
-        }
+        FfmCallbacks.loadLibrary(); // or one line saying how to fix it
         MethodHandle applyOnNewThread = applyOnNewThread();
         MethodHandle apply = Linker.nativeLinker().downcallHandle(SymbolLookup.loaderLookup().findOrThrow("apply"),
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
