@@ -7,6 +7,7 @@ the row is noise, not a figure), and the ratio of its median to its baseline's. 
 import json
 import shlex
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -90,12 +91,44 @@ def jmh_command(what):
     return jmh[:-len(main)] + f"-Djmh.ignoreLock=true {main}" if QUICK and jmh.endswith(main) else jmh
 
 
+# Quick: the JMH results of the rows run together (quick_jmh), by row index.
+QUICK_JMH = {}
+
+
+def quick_jmh(rows):
+    """Quick: a folder's jmh rows with the same options (and so its data jmh rows) run in one JMH,
+    in its own JVM (-f 0), not in a JVM each: every row is still run, for a fraction of the
+    start-ups. A row that sets its JVM (-f, -jvmArgs...) still runs alone."""
+    groups = {}
+    for index, row in enumerate(rows, 1):
+        kind = "data jmh" if row["how"].startswith("data jmh ") else row["how"].split()[0]
+        if kind in ("jmh", "data jmh"):
+            options, _, pattern = row["how"][len(kind):].strip().rpartition(" ")
+            if not re.search(r"(^| )-(f|jvmArgs\w*) ", options + " "):
+                groups.setdefault((kind, options), []).append((index, pattern))
+    for number, ((kind, options), members) in enumerate(groups.items(), 1):
+        result_file = f"{OUT}/jmh-quick-{number}.json"
+        either = "|".join(pattern for _, pattern in members)
+        sizes = f"-p size={','.join(map(str, SIZES))}" if kind == "data jmh" else ""
+        defaults = DATA_JMH_DEFAULTS if kind == "data jmh" else JMH_DEFAULTS
+        run(f"{jmh_command('a jmh row')} {jmh_options(options + ' -f 0', defaults)} {sizes} -rf json"
+            f" -rff {result_file} '({either})$'", f"{OUT}/jmh-quick-{number}.log")
+        results = json.load(open(result_file))
+        for index, pattern in members:
+            QUICK_JMH[index] = [r for r in results if re.search(pattern + "$", r["benchmark"])]
+
+
 def measure_jmh(row, index):
     options, _, pattern = row["how"][len("jmh"):].strip().rpartition(" ")
-    result_file = f"{OUT}/jmh-{index}.json"
-    run(f"{jmh_command('a jmh row')} {jmh_options(options)} -rf json -rff {result_file} '{pattern}$'",
-        f"{OUT}/jmh-{index}.log")
-    results = json.load(open(result_file))
+    if index in QUICK_JMH:
+        results = QUICK_JMH[index]
+    else:
+        result_file = f"{OUT}/jmh-{index}.json"
+        run(f"{jmh_command('a jmh row')} {jmh_options(options)} -rf json -rff {result_file} '{pattern}$'",
+            f"{OUT}/jmh-{index}.log")
+        results = json.load(open(result_file))
+    if not results:
+        raise BenchError(f"JMH measured nothing for {pattern!r} (did the benchmark throw? its log: {OUT}/jmh-*.log)")
     if len(results) != 1:
         names = [r["benchmark"] for r in results]
         raise BenchError(f"the pattern {pattern!r} matched {len(results)} benchmarks, not one: {names}")
@@ -138,14 +171,16 @@ MEASURE = {"jmh": measure_jmh, "startup": measure_startup, "loop": measure_loop}
 def data_jmh(row, index):
     """A JMH benchmark with an `int size` @Param: one op moves `size` bytes; one fork a size."""
     options, _, pattern = row["how"][len("data jmh"):].strip().rpartition(" ")
-    result_file = f"{OUT}/data-{index}.json"
-    run(f"{jmh_command('a data jmh row')} {jmh_options(options, DATA_JMH_DEFAULTS)} -p size={','.join(map(str, SIZES))}"
-        f" -rf json -rff {result_file} '{pattern}$'", f"{OUT}/data-{index}.log")
-    results = json.load(open(result_file))
+    if index in QUICK_JMH:
+        results = QUICK_JMH.pop(index)  # a noisy size is not measured again when quick
+    else:
+        result_file = f"{OUT}/data-{index}.json"
+        run(f"{jmh_command('a data jmh row')} {jmh_options(options, DATA_JMH_DEFAULTS)} -p size={','.join(map(str, SIZES))}"
+            f" -rf json -rff {result_file} '{pattern}$'", f"{OUT}/data-{index}.log")
+        results = json.load(open(result_file))
     if not results:
-        tail = open(f"{OUT}/data-{index}.log").read().strip().splitlines()[-5:]
-        raise BenchError(f"JMH measured nothing for {pattern!r} (did the benchmark throw?)\n    " + "\n    ".join(tail)
-                         + f"\n    (whole log: {OUT}/data-{index}.log)")
+        raise BenchError(f"JMH measured nothing for {pattern!r} (did the benchmark throw? its log: {OUT}/data-{index}.log"
+                         f" or {OUT}/jmh-quick-*.log)")
     if len({r["benchmark"] for r in results}) != 1:
         raise BenchError(f"the pattern {pattern!r} must match one benchmark, not: {sorted({r['benchmark'] for r in results})}")
     samples = {}
@@ -246,6 +281,8 @@ def main(rows_file, folder):
     rows = parse_rows(rows_file)
     os.makedirs(OUT, exist_ok=True)
     results = {}
+    if QUICK:
+        quick_jmh(rows)
     for index, row in enumerate(rows, 1):
         print(f"{folder} bench: [{index}/{len(rows)}] {row['what']}", file=sys.stderr)
         results[row["what"]] = (measure_data if row["data"] else measure)(row, index)

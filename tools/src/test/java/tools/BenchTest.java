@@ -96,6 +96,28 @@ class BenchTest {
         assertEquals("one\t2\t1\tns/call\tone\t1\t3\t", table().get(1));
     }
 
+    /** Quick: the jmh rows with the same options run in one JMH without a fork; a row that sets its JVM runs alone. */
+    @Test
+    void quickRunsTheJmhRowsOfTheSameOptionsTogether() throws Exception {
+        Run.script(dir, "jmh", """
+                echo "$@" >> calls
+                while [ $# -gt 1 ]; do [ "$1" = -rff ] && file=$2; shift; done
+                one='{"benchmark": "x.Calls.one", "primaryMetric": {"scoreUnit": "ns/op", "rawData": [[2.0, 2.0]]}}'
+                two='{"benchmark": "x.Calls.two", "primaryMetric": {"scoreUnit": "ns/op", "rawData": [[4.0, 4.0]]}}'
+                case "$1" in *'|'*) echo "[$one, $two]" > "$file" ;; *) echo "[$one]" > "$file" ;; esac
+                """);
+        Files.createDirectories(dir.resolve("bench"));
+        Files.writeString(dir.resolve("bench/rows"), "one | one | jmh Calls.one\ntwo | one | jmh Calls.two\n"
+                + "alone | one | jmh -jvmArgsAppend -Dx=1 Calls.one\n");
+        Run run = Run.run(dir, Map.of("BENCH_QUICK", "1", "JMH", dir.resolve("jmh").toString()),
+                "sh", Run.TOOLS.resolve("bench.sh").toString(), "bench/rows");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals(List.of("-f 0 -wi 1 -w 200ms -i 2 -r 200ms -rf json -rff target/bench/jmh-quick-1.json (Calls.one|Calls.two)$",
+                "-f 1 -wi 1 -w 200ms -i 2 -r 200ms -jvmArgsAppend -Dx=1 -rf json -rff target/bench/jmh-3.json Calls.one$"),
+                Files.readAllLines(dir.resolve("calls")));
+        assertEquals(List.of("one\t2\t0\tns/call\tone\t1\t2\t", "two\t4\t0\tns/call\tone\t2\t2\t"), table().subList(1, 3));
+    }
+
     /** A data row: GB/s at each size (bytes / ns), as a fraction of C's memcpy measured in the same run. */
     @Test
     void dataRowsAreGigabytesASecondAtEachSizeNextToMemcpy() throws Exception {
