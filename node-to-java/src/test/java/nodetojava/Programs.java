@@ -24,7 +24,7 @@ final class Programs {
     static final Path AOT_CACHE = Path.of("target/graaljs.aot");
     static final List<String> LESSON = List.of("-Dpolyglot.engine.WarnInterpreterOnly=false", "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC", "-XX:AOTCache=" + AOT_CACHE, "-Xlog:aot=off");
-    static final List<String> CLASSPATH = List.of("-cp", "target/node-to-java.jar:target/lib/*");
+    static final List<String> CLASSPATH = List.of("-cp", "target/node-to-java.jar:target/lib/*:target/deps/*");
     /** How long any program may take before the test calls it hung: a hang guard, far above any run's time, not a timing check. */
     static final long HANG_SECONDS = 300;
 
@@ -112,11 +112,11 @@ final class Programs {
 
     /** The GraalJS lesson's part of expected-output.txt. */
     static String expectedGraalJs() throws IOException {
-        return expected("CommonJS:", "Node.js:");
+        return expected("CommonJS:", "In your own project (GraalJS):");
     }
 
     /** The Node.js lesson's part. */
     static String expectedNode() throws IOException {
-        return expected("Node.js:", null);
+        return expected("Node.js:", "In your own project (Node.js):");
     }
 }
