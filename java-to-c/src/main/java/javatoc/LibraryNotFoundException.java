@@ -9,4 +9,9 @@ public final class LibraryNotFoundException extends IllegalStateException {
                 + property + "=<that folder>",
                 cause);
     }
+
+    /** A library of the operating system (Zlib): the message names the package that installs it. */
+    public LibraryNotFoundException(String message) {
+        super(message);
+    }
 }
