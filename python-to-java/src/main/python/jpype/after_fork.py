@@ -20,15 +20,14 @@ SECONDS = 3  # a healthy JVM answers each case in milliseconds
 
 def case(name, out):
     """Runs one case in this (child) process, writing what it sees to the pipe `out`, a line a step."""
-    from java.lang import System
-    from pythontojava import Calculator
-
     def say(text):
         os.write(out, (text + "\n").encode())
 
     say(f"threads: {len(os.listdir('/proc/self/task'))}")
     if name == "exit":  # no Java call at all: exit as a script does, running atexit (JPype's shuts the JVM down)
         sys.exit(0)
+    from java.lang import System  # a Java call too: JPype looks the class up
+    from pythontojava import Calculator
     say(f"multiply(4, 2) = {Calculator.multiply(4, 2)}")  # a class loaded, a method called before the fork
     System.gc()  # asks the VM thread, which is not in this process
     say("System.gc() returned")

@@ -21,7 +21,11 @@ def main():
     print("CPython + JPype: a library from Maven Central, with the library it needs")
     jars = sorted(os.path.basename(p) for p in str(System.getProperty("java.class.path")).split(os.pathsep) if p.startswith(deps))
     print(f"  classpath=[\"{deps}/*\"] became: {', '.join(jars)}")
-    print(f"  WordUtils.capitalizeFully(\"hello from the jvm\") = {WordUtils.capitalizeFully('hello from the jvm')}")
+    # Two overloads fit one argument: (String) and (String, char... delimiters). JPype 1.4 picks the
+    # second, with no delimiter (so one word); None, Java's null, asks for the default (white space).
+    print(f"  WordUtils.capitalizeFully(\"hello from the jvm\") = {WordUtils.capitalizeFully('hello from the jvm')}"
+          "  (JPype chose (String, char...), with no delimiter)")
+    print(f"  WordUtils.capitalizeFully(\"hello from the jvm\", None) = {WordUtils.capitalizeFully('hello from the jvm', None)}")
     print(f"  CaseUtils.toCamelCase(\"hello from the jvm\", False) = {CaseUtils.toCamelCase('hello from the jvm', False)}")
     print(f"  StringUtils.reverse(\"jvm\") = {StringUtils.reverse('jvm')}  (commons-lang3, which commons-text calls)")
 

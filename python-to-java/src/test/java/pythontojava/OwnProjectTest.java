@@ -25,6 +25,8 @@ import pythontojava.Programs.Result;
 class OwnProjectTest {
     static final String DEPS = "own-project/target/deps";
     static final String TEXT_JAR = DEPS + "/commons-text-1.15.0.jar";
+    /** The Makefile's Jython command for commons_text.py: Jython's sys.path loader uses its bundled Guava, which calls Unsafe. */
+    static final List<String> JYTHON = command(Programs.JYTHON, "--sun-misc-unsafe-memory-access=allow");
 
     /** A python3 script that starts the JVM the lesson's way with `startArgs`, then uses Commons Text. */
     private static Result jpype(Path dir, String startArgs) throws Exception {
@@ -36,9 +38,9 @@ class OwnProjectTest {
                 start_java(%s)
                 try:
                     from org.apache.commons.text import WordUtils
-                    print(WordUtils.capitalizeFully("hello from the jvm"))
+                    print(WordUtils.capitalizeFully("hello from the jvm", None))
                 except Exception as e:
-                    print(f"{type(e).__name__}: {e}")
+                    print(f"{type(e).__name__}: {e.getMessage() if hasattr(e, 'getMessage') else e}")
                 """.formatted(startArgs));
         return run(List.of(PYTHON, script.toString()), JDK_25);
     }
@@ -52,8 +54,8 @@ class OwnProjectTest {
     @ParameterizedTest(name = "start_java({0})")
     @CsvSource(delimiter = '|', value = {
             "['" + DEPS + "/*']                               | Hello From The Jvm",
-            "['" + DEPS + "/*.jar']                           | ImportError: Failed to import 'org.apache.commons.text.WordUtils'",
-            "['target/python-to-java.jar:" + DEPS + "/*']     | ImportError: Failed to import 'org.apache.commons.text.WordUtils'",
+            "['" + DEPS + "/*.jar']                           | ImportError: Failed to import 'org.apache'",
+            "['target/python-to-java.jar:" + DEPS + "/*']     | ImportError: Failed to import 'org.apache'",
             "['" + TEXT_JAR + "']                             | java.lang.NoClassDefFoundError: org/apache/commons/lang3/StringUtils",
     })
     void jpypeExpandsOnlyAWholeEntryEndingInAStar(String classpath, String expected, @TempDir Path dir) throws Exception {
@@ -91,17 +93,21 @@ class OwnProjectTest {
         assertEquals(0, fork.exitCode());
         List<String> lines = fork.stdout().lines().toList();
         assertTrue(lines.get(0).matches("parent: threads: \\d\\d+"), lines.get(0)); // the JVM's threads, and Python's
-        assertEquals(List.of(
-                "os.fork, Java calls: threads: 1; multiply(4, 2) = 8; hung: killed after 3 s",
-                "os.fork, no Java call, sys.exit: threads: 1; hung: killed after 3 s",
-                "multiprocessing 'fork', Java calls: threads: 1; multiply(4, 2) = 8; hung: killed after 3 s",
-                "hs_err files: 0"), lines.subList(1, lines.size()));
+        // Each child has 1 thread and hangs; a call before the hang (multiply) works in most runs, not all
+        // (a lock one of the parent's threads held at the fork stays held): only what always holds is asserted.
+        List<String> children = lines.subList(1, 4);
+        for (String child : children) {
+            assertTrue(child.contains(": threads: 1; ") && child.endsWith("; hung: killed after 3 s") && !child.contains("returned"), child);
+        }
+        assertEquals(List.of("os.fork, Java calls", "os.fork, no Java call, sys.exit", "multiprocessing 'fork', Java calls"),
+                children.stream().map(child -> child.substring(0, child.indexOf(": threads"))).toList());
+        assertEquals(List.of("hs_err files: 0"), lines.subList(4, lines.size()));
         assertPrintsItsSectionAndNoWarning(run(List.of(PYTHON, "src/main/python/jpype/workers.py", "target/python-to-java.jar"), JDK_25));
     }
 
     @Test
     void jythonReadsEachJarOnSysPathAndNeedsLang3Too(@TempDir Path dir) throws Exception {
-        assertPrintsItsSectionAndNoWarning(run(command(Programs.JYTHON, "org.python.util.jython", "src/main/python/jython/commons_text.py", DEPS)));
+        assertPrintsItsSectionAndNoWarning(run(command(JYTHON, "org.python.util.jython", "src/main/python/jython/commons_text.py", DEPS)));
         Path script = Files.writeString(dir.resolve("no_lang3.py"), """
                 import sys
                 sys.path.append("%s")
@@ -113,7 +119,7 @@ class OwnProjectTest {
                     print "%%s: %%s" %% (e.getClass().getName(), e.getMessage())
                 """.formatted(TEXT_JAR));
         assertEquals(new Result(0, "java.lang.NoClassDefFoundError: org/apache/commons/lang3/StringUtils\n", ""),
-                run(command(Programs.JYTHON, "org.python.util.jython", script.toString())));
+                run(command(JYTHON, "org.python.util.jython", script.toString())));
     }
 
     @Test
