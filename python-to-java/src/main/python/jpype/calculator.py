@@ -12,11 +12,17 @@ except ImportError:
 
 JDK_NEEDED = 25
 _started = False  # by start_java, in this process
+# A one-shot script (these lessons) starts and ends fastest with C1 only and the serial GC. A
+# service that runs for hours wants C2 (the JIT's default) and G1 (named: a small machine would
+# pick serial), with a heap sized for its work: start_java(..., service=True). OWN_PROJECT.md.
+SCRIPT_FLAGS = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
+SERVICE_FLAGS = ("-XX:+UseG1GC", "-Xmx1g")
 
 
-def start_java(classpath, *jvm_options, **jpype_options):
-    """Starts the JVM of JAVA_HOME (a JDK 25+) inside this process, with our classes on its class path;
-    more JVM options and jpype.startJVM's own (threads.py's interrupt=False) may follow."""
+def start_java(classpath, *jvm_options, service=False, **jpype_options):
+    """Starts the JVM of JAVA_HOME (a JDK 25+) inside this process, with classpath (a list; "DIR/*"
+    is DIR's jars) and the flags of a script, or of a service; more JVM options and jpype.startJVM's
+    own (threads.py's interrupt=False) may follow."""
     global _started
     if jpype.isJVMStarted() or _started:  # JPype: "JVM is already started", then "JVM cannot be restarted"
         raise RuntimeError("start_java: this process has started its JVM already; a process starts one JVM,"
@@ -34,11 +40,11 @@ def start_java(classpath, *jvm_options, **jpype_options):
     # give no class path (else: ClassNotFoundException: org.jpype.classloader.DynamicClassLoader).
     if jpype.__file__.startswith("/usr/lib/python3/dist-packages/"):
         classpath = classpath + ["/usr/share/java/org.jpype.jar"]
-    # libjvm.so goes into this process: one JVM per process, started once, stopped at exit.
-    # JPype loads its native half with System.load, which JDK 25 warns about without the flag;
-    # a short program starts faster with the JIT at C1 and the serial GC.
-    jpype.startJVM(os.path.join(jdk, "lib", "server", "libjvm.so"), "--enable-native-access=ALL-UNNAMED",
-                   "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", *jvm_options, classpath=classpath, convertStrings=False, **jpype_options)
+    # JAVA_HOME's libjvm.so (getDefaultJVMPath looks there first) goes into this process: one JVM
+    # per process, started once, stopped at exit. JPype loads its native half with System.load,
+    # which JDK 25 warns about without the flag.
+    jpype.startJVM(jpype.getDefaultJVMPath(), "--enable-native-access=ALL-UNNAMED", *(SERVICE_FLAGS if service else SCRIPT_FLAGS),
+                   *jvm_options, classpath=classpath, convertStrings=False, **jpype_options)
     _started = True
 
 
