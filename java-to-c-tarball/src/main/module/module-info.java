@@ -5,5 +5,7 @@
  */
 module javatoc.tarball {
     requires static com.sun.jna; // for JnaTarball only: compiled against it, left out of the image
+    requires static com.dylibso.chicory.runtime; // for WasmTarball only (WASM.md): left out of the image too
+    requires static com.dylibso.chicory.wasm;
     exports javatoc.tarball;
 }

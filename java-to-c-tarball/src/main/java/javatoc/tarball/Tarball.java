@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * make close cheaper and turn any use from another thread into a {@code WrongThreadException}
  * instead; we chose sharing so that a parallel stream can read the files.
  */
-public final class Tarball implements AutoCloseable {
+public final class Tarball implements TarReader {
     private final Arena arena;
     private final MemorySegment handle; // tarball_t*, in the arena: closing it calls tarball_close
     private final List<TarEntry> entries;

@@ -23,13 +23,18 @@ class TarListTest {
     record Result(int exitCode, String stdout, String stderr) {}
 
     static Result tarList(Path workDir, String libraryPath, String archive) throws Exception {
-        return run("javatoc.tarball.TarList", workDir, libraryPath, archive);
+        return run(List.of(), "javatoc.tarball.TarList", workDir, libraryPath, archive);
+    }
+
+    static Result run(String mainClass, Path workDir, String libraryPath, String archive) throws Exception {
+        return run(List.of(), mainClass, workDir, libraryPath, archive);
     }
 
     /** Runs a main class of this folder as a process, as `make` does, in the "C" locale. */
-    static Result run(String mainClass, Path workDir, String libraryPath, String archive) throws Exception {
-        List<String> command = new ArrayList<>(List.of(JAVA, "--enable-native-access=ALL-UNNAMED",
-                "-Djava.library.path=" + libraryPath, "-cp", CLASSPATH, mainClass, archive));
+    static Result run(List<String> jvmOptions, String mainClass, Path workDir, String libraryPath, String archive) throws Exception {
+        List<String> command = new ArrayList<>(List.of(JAVA, "--enable-native-access=ALL-UNNAMED", "-Djava.library.path=" + libraryPath));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", CLASSPATH, mainClass, archive));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().put("LC_ALL", "C"); // the "C" locale, whatever LANG or LC_CTYPE say: names must still come out as UTF-8
         Path out = Files.createTempFile(workDir, "out", ".txt");
