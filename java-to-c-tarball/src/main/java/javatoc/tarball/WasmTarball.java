@@ -30,7 +30,7 @@ import java.util.Optional;
  */
 public final class WasmTarball implements TarReader {
     private static final int ERROR_SIZE = 4 + 256; // C's tarball_error: int code, char message[256]
-    private static final int PIECE = 64 * 1024;    // read() copies through a scratch buffer of this size
+    private static final int PIECE = 64 * 1024;    // read() copies out in pieces of this size (a sparse file: through a scratch buffer)
 
     private Instance instance; // null once closed or after a trap
     private final List<TarEntry> entries;
@@ -136,32 +136,52 @@ public final class WasmTarball implements TarReader {
         return Optional.of(MemorySegment.ofArray(copy).asReadOnly());
     }
 
-    /** As {@link Tarball#read}: through the module's memory, in pieces of 64 KiB. */
+    /**
+     * As {@link Tarball#read}. A file stored whole is copied straight out of C's buffer in the
+     * module's memory (where tarball_file_data says it is), one copy; a sparse file is assembled by
+     * C's tarball_file_read (holes as zeros) in a scratch buffer first, then copied out.
+     */
     @Override
     public synchronized long read(int index, long offset, MemorySegment into) {
         if (into.isReadOnly()) {
             throw new IllegalArgumentException("read() writes into its destination, and this one is read-only");
         }
         requireOpen();
-        ExportFunction fileRead = instance.export("tarball_file_read");
-        long total = 0;
         try {
+            int data = call(instance, "tarball_file_data", handle, index, scratch);
+            if (data != 0) {
+                long size = Integer.toUnsignedLong(instance.memory().readInt(scratch));
+                long length = Long.compareUnsigned(offset, size) >= 0 ? 0 : Math.min(size - offset, into.byteSize());
+                copyOut(data + offset, into, length);
+                return length;
+            }
+            ExportFunction fileRead = instance.export("tarball_file_read");
+            long total = 0;
             do {
                 int piece = (int) Math.min(PIECE, into.byteSize() - total);
                 long copied = fileRead.apply(handle, index, offset + total, scratch, piece)[0];
                 if (copied < 0) {
                     return copied;
                 }
-                MemorySegment.copy(MemorySegment.ofArray(instance.memory().readBytes(scratch, (int) copied)), 0, into, total, copied);
+                copyOut(scratch, into.asSlice(total), copied);
                 total += copied;
                 if (copied < piece) {
                     break;
                 }
             } while (total < into.byteSize());
+            return total;
         } catch (ChicoryException e) {
             throw discard("reading entry " + index, e);
         }
-        return total;
+    }
+
+    /** Copies length bytes at a module address into a segment (Chicory reads its memory only into a new array). */
+    private void copyOut(long address, MemorySegment into, long length) {
+        for (long done = 0; done < length; done += PIECE) {
+            int piece = (int) Math.min(PIECE, length - done);
+            int at = (int) Math.min(address + done, Integer.MAX_VALUE); // past the module's memory either way: Chicory throws
+            MemorySegment.copy(MemorySegment.ofArray(instance.memory().readBytes(at, piece)), 0, into, done, piece);
+        }
     }
 
     /** Frees the C tarball and drops the instance. */

@@ -69,6 +69,39 @@ class WasmEngineTest {
         assertTrue(refused > 10, "hostile archives are among them, refused alike: " + refused);
     }
 
+    static boolean opens(Path archive) {
+        try (TarReader reader = TarReader.open(archive, Engine.FFM)) {
+            return true;
+        } catch (TarballException e) {
+            return false;
+        }
+    }
+
+    /** read() at the edges: offsets inside, at and past the end, negative; destinations of 0 to 100,000 bytes; no such entry. */
+    @Test
+    void readAtAnyOffsetGivesWhatFfmGives() throws Exception {
+        List<Path> archives = allArchives().stream()
+                .filter(archive -> archive.toString().equals("example.tar") || archive.toString().contains("sparse"))
+                .filter(WasmEngineTest::opens).toList();
+        assertTrue(archives.size() > 3, "example.tar and sparse archives: " + archives);
+        for (Path archive : archives) {
+            try (TarReader ffm = TarReader.open(archive, Engine.FFM); TarReader wasm = TarReader.open(archive, Engine.WASM)) {
+                for (int index = -1; index <= ffm.entries().size(); index++) {
+                    long size = index >= 0 && index < ffm.entries().size() ? ffm.entries().get(index).size() : 0;
+                    for (long offset : new long[] {0, 1, size / 2, size - 1, size, size + 1, -1, Long.MIN_VALUE}) {
+                        for (int length : new int[] {0, 1, 7, 100_000}) {
+                            byte[] fromFfm = new byte[length], fromWasm = new byte[length];
+                            String what = archive + ", entry " + index + ", offset " + offset + ", " + length + " bytes";
+                            assertEquals(ffm.read(index, offset, MemorySegment.ofArray(fromFfm)),
+                                    wasm.read(index, offset, MemorySegment.ofArray(fromWasm)), what);
+                            assertEquals(-1, MemorySegment.ofArray(fromFfm).mismatch(MemorySegment.ofArray(fromWasm)), what);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void aFileIsACopyThatOutlivesTheTarball() throws Exception {
         MemorySegment copy;
