@@ -26,7 +26,9 @@ public final class GraalPyWithLibrary {
                 .build()) {
             context.eval(Source.newBuilder("python", Path.of(args[1]).toFile()).build());
         } catch (PolyglotException e) {
-            System.err.println("error: " + args[1] + " failed: " + e.getMessage());
+            // A Java exception's message alone can be a bare class name (NoClassDefFoundError's): name its class too.
+            String why = e.isHostException() ? e.asHostException().toString() : e.getMessage();
+            System.err.println("error: " + args[1] + " failed: " + why);
             System.exit(1);
         }
     }

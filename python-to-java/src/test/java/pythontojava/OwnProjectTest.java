@@ -123,6 +123,20 @@ class OwnProjectTest {
     }
 
     @Test
+    void graalPyWithoutLang3FailsAtTheFirstCallThatNeedsIt(@TempDir Path dir) throws Exception {
+        List<String> graalpy = Programs.GRAALPY.stream().map(arg -> arg.replace("lib/*", "lib/*:" + TEXT_JAR)).toList();
+        Path script = Files.writeString(dir.resolve("no_lang3.py"), """
+                import java
+                WordUtils = java.type("org.apache.commons.text.WordUtils")
+                print("imported")
+                WordUtils.capitalizeFully("hello")
+                """);
+        Result result = run(command(graalpy, "pythontojava.GraalPyWithLibrary", "org.apache.commons.", script.toString()));
+        assertEquals(new Result(1, "imported\n", "error: " + script + " failed:"
+                + " java.lang.NoClassDefFoundError: org/apache/commons/lang3/StringUtils\n"), result);
+    }
+
+    @Test
     void graalPyFindsTheLibraryOnTheClassPathTheLauncherExpanded() throws Exception {
         List<String> graalpy = Programs.GRAALPY.stream().map(arg -> arg.replace("lib/*", "lib/*:" + DEPS + "/*")).toList();
         assertPrintsItsSectionAndNoWarning(run(command(graalpy, "pythontojava.GraalPyWithLibrary", "org.apache.commons.",
