@@ -28,8 +28,10 @@ import org.python.util.PythonInterpreter;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class ThreadsBenchmark {
-    static final int ADDITIONS = 300_000; // an op of well under a second, interpreted
-    static final long EXPECTED = (long) ADDITIONS * (ADDITIONS - 1) / 2;
+    // Each thread's loop runs for milliseconds (Jython about 9, compiled GraalPy about 4), so that
+    // starting and joining the threads (tens of microseconds) is a small share of an op.
+    static final int JYTHON_ADDITIONS = 300_000;
+    static final int GRAALPY_ADDITIONS = 30 * JYTHON_ADDITIONS;
     static final String WORK = """
             def work(n):
                 total = 0
@@ -38,10 +40,11 @@ public class ThreadsBenchmark {
                 return total
             """;
 
-    static List<Long> checked(List<Long> totals) {
+    static List<Long> checked(List<Long> totals, int additions) {
+        long expected = (long) additions * (additions - 1) / 2;
         for (long total : totals) {
-            if (total != EXPECTED) {
-                throw new AssertionError("work(" + ADDITIONS + ") = " + total + ", not " + EXPECTED);
+            if (total != expected) {
+                throw new AssertionError("work(" + additions + ") = " + total + ", not " + expected);
             }
         }
         return totals;
@@ -57,7 +60,7 @@ public class ThreadsBenchmark {
             python = new PythonInterpreter();
             python.exec(WORK);
             PyObject function = python.get("work");
-            work = () -> (Long) function.__call__(Py.newInteger(ADDITIONS)).__tojava__(Long.class);
+            work = () -> (Long) function.__call__(Py.newInteger(JYTHON_ADDITIONS)).__tojava__(Long.class);
         }
 
         @TearDown(Level.Trial)
@@ -68,12 +71,12 @@ public class ThreadsBenchmark {
 
     @Benchmark
     public List<Long> jythonOneThread(Jython jython) throws Exception {
-        return checked(InThreads.run(1, jython.work));
+        return checked(InThreads.run(1, jython.work), JYTHON_ADDITIONS);
     }
 
     @Benchmark
     public List<Long> jythonTwoThreads(Jython jython) throws Exception {
-        return checked(InThreads.run(2, jython.work));
+        return checked(InThreads.run(2, jython.work), JYTHON_ADDITIONS);
     }
 
     /** Two GraalPy contexts of the lesson's sandbox in one Engine; the first alone is "one context". */
@@ -97,7 +100,7 @@ public class ThreadsBenchmark {
         private static Callable<Long> work(Context context) {
             context.eval("python", WORK);
             Value function = context.getBindings("python").getMember("work");
-            return () -> function.execute(ADDITIONS).asLong();
+            return () -> function.execute(GRAALPY_ADDITIONS).asLong();
         }
 
         @TearDown(Level.Trial)
@@ -110,16 +113,16 @@ public class ThreadsBenchmark {
 
     @Benchmark
     public List<Long> graalPyOneThread(GraalPy graalPy) throws Exception {
-        return checked(InThreads.run(1, graalPy.inFirst));
+        return checked(InThreads.run(1, graalPy.inFirst), GRAALPY_ADDITIONS);
     }
 
     @Benchmark
     public List<Long> graalPyOneContextTwoThreads(GraalPy graalPy) throws Exception {
-        return checked(InThreads.run(2, graalPy.inFirst));
+        return checked(InThreads.run(2, graalPy.inFirst), GRAALPY_ADDITIONS);
     }
 
     @Benchmark
     public List<Long> graalPyTwoContextsTwoThreads(GraalPy graalPy) throws Exception {
-        return checked(InThreads.run(List.of(graalPy.inFirst, graalPy.inSecond)));
+        return checked(InThreads.run(List.of(graalPy.inFirst, graalPy.inSecond)), GRAALPY_ADDITIONS);
     }
 }
