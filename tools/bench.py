@@ -98,12 +98,13 @@ QUICK_JMH = {}
 def quick_jmh(rows):
     """Quick: a folder's jmh rows with the same options (and so its data jmh rows) run in one JMH,
     in its own JVM (-f 0), not in a JVM each: every row is still run, for a fraction of the
-    start-ups. A row that sets its JVM (-f, -jvmArgs...) still runs alone."""
+    start-ups. A row that sets its JVM (-f 1, -jvmArgs...) still runs alone; one of -f 0 joins in."""
     groups = {}
     for index, row in enumerate(rows, 1):
         kind = "data jmh" if row["how"].startswith("data jmh ") else row["how"].split()[0]
         if kind in ("jmh", "data jmh"):
             options, _, pattern = row["how"][len(kind):].strip().rpartition(" ")
+            options = re.sub(r"(^| )-f 0(?= |$)", "", options).strip()  # no fork: as the group runs anyway
             if not re.search(r"(^| )-(f|jvmArgs\w*) ", options + " "):
                 groups.setdefault((kind, options), []).append((index, pattern))
     for number, ((kind, options), members) in enumerate(groups.items(), 1):

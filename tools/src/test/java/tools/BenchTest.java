@@ -96,7 +96,7 @@ class BenchTest {
         assertEquals("one\t2\t1\tns/call\tone\t1\t3\t", table().get(1));
     }
 
-    /** Quick: the jmh rows with the same options run in one JMH without a fork; a row that sets its JVM runs alone. */
+    /** Quick: the jmh rows with the same options run in one JMH without a fork (-f 0 is no option then); a row that sets its JVM runs alone. */
     @Test
     void quickRunsTheJmhRowsOfTheSameOptionsTogether() throws Exception {
         Run.script(dir, "jmh", """
@@ -107,7 +107,7 @@ class BenchTest {
                 case "$1" in *'|'*) echo "[$one, $two]" > "$file" ;; *) echo "[$one]" > "$file" ;; esac
                 """);
         Files.createDirectories(dir.resolve("bench"));
-        Files.writeString(dir.resolve("bench/rows"), "one | one | jmh Calls.one\ntwo | one | jmh Calls.two\n"
+        Files.writeString(dir.resolve("bench/rows"), "one | one | jmh Calls.one\ntwo | one | jmh -f 0 Calls.two\n"
                 + "alone | one | jmh -jvmArgsAppend -Dx=1 Calls.one\n");
         Run run = Run.run(dir, Map.of("BENCH_QUICK", "1", "JMH", dir.resolve("jmh").toString()),
                 "sh", Run.TOOLS.resolve("bench.sh").toString(), "bench/rows");
