@@ -66,7 +66,8 @@ final class WasmModule {
         }
         var builder = Instance.builder(engine == TarReader.Engine.WASM ? compiledModule() : INTERPRETED)
                 .withImportValues(ImportValues.builder().addFunction(wasi("fd_write", 4), wasi("fd_seek", 5), wasi("fd_close", 1)).build())
-                .withMemoryLimits(new MemoryLimits(initialPages(), maxPages));
+                .withMemoryLimits(new MemoryLimits(initialPages(), maxPages))
+                .withMemoryFactory(PagedMemory::new); // Chicory's layout, plus copying out in one copy (PagedMemory)
         if (engine == TarReader.Engine.WASM) {
             builder = builder.withMachineFactory(WasmModule::compiledMachine);
         }

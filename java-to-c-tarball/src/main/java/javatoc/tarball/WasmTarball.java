@@ -30,7 +30,7 @@ import java.util.Optional;
  */
 public final class WasmTarball implements TarReader {
     private static final int ERROR_SIZE = 4 + 256; // C's tarball_error: int code, char message[256]
-    private static final int PIECE = 64 * 1024;    // read() copies out in pieces of this size (a sparse file: through a scratch buffer)
+    private static final int PIECE = 64 * 1024;    // C assembles a sparse file in a scratch buffer of this size, piece by piece
 
     private Instance instance; // null once closed or after a trap
     private final List<TarEntry> entries;
@@ -175,12 +175,11 @@ public final class WasmTarball implements TarReader {
         }
     }
 
-    /** Copies length bytes at a module address into a segment (Chicory reads its memory only into a new array). */
+    /** Copies length bytes at a module address into a segment, in one copy (PagedMemory.copyTo). */
     private void copyOut(long address, MemorySegment into, long length) {
-        for (long done = 0; done < length; done += PIECE) {
-            int piece = (int) Math.min(PIECE, length - done);
-            int at = (int) Math.min(address + done, Integer.MAX_VALUE); // past the module's memory either way: Chicory throws
-            MemorySegment.copy(MemorySegment.ofArray(instance.memory().readBytes(at, piece)), 0, into, done, piece);
+        if (length > 0) {
+            int at = (int) Math.min(address, 0xFFFF_FFFFL); // past the module's memory either way: the trap
+            ((PagedMemory) instance.memory()).copyTo(at, into, 0, length);
         }
     }
 
