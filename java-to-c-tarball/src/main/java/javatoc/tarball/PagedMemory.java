@@ -23,7 +23,7 @@ import java.util.Objects;
  * thing Chicory's Memory interface lacks: {@link #copyTo}, which copies straight into the caller's
  * segment. Chicory's own memories give their bytes out only as new arrays, so WasmTarball.read
  * copied every file twice and made garbage: 3.3 times FFM's time to read every file of a 100 MB
- * archive, against about 1.2 times with this (WASM.md). Chicory takes it through
+ * archive, against a fifth more with this (WASM.md). Chicory takes it through
  * {@code Instance.builder(...).withMemoryFactory(PagedMemory::new)}.
  *
  * <p>The sandbox is the same: every access is checked against the memory's current size, and one
