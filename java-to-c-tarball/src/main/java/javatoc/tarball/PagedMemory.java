@@ -42,6 +42,7 @@ final class PagedMemory implements Memory {
     private final MemoryLimits limits;
     private final byte[][] pages; // the first `count` are the memory
     private int count;
+    private boolean heapWasFull; // a grow failed for want of Java heap, not because of the maximum
     private DataSegment[] dataSegments;
 
     PagedMemory(MemoryLimits limits) {
@@ -58,6 +59,11 @@ final class PagedMemory implements Memory {
     /** Copies length bytes at a module address into a segment: one copy, no array in between. */
     void copyTo(int address, MemorySegment into, long offset, long length) {
         chunks(address, length, (page, at, done, n) -> MemorySegment.copy(page, at, into, JAVA_BYTE, offset + done, n));
+    }
+
+    /** Whether a grow failed because the Java heap had no room for the pages (not because of the maximum). */
+    boolean heapWasFull() {
+        return heapWasFull;
     }
 
     /** One page's part of a range. */
@@ -131,6 +137,7 @@ final class PagedMemory implements Memory {
             }
         } catch (OutOfMemoryError e) { // the heap is full: a failed grow, not a dead JVM
             Arrays.fill(pages, before, (int) after, null);
+            heapWasFull = true;
             return -1;
         }
         count = (int) after;

@@ -70,15 +70,13 @@ public final class WasmTarball implements TarReader {
     /** With a memory limit of maxPages pages of 64 KiB: the archive, C's copy of it and its index must fit. */
     static WasmTarball open(String source, byte[] bytes, TarReader.Engine engine, int maxPages) throws TarballException {
         Instance instance = WasmModule.instantiate(engine, maxPages);
-        String limit = "the archive (" + bytes.length + " bytes) and its copy in C need more than the wasm engine's memory limit ("
-                + (maxPages >> 4) + " MiB)";
         try {
             Memory memory = instance.memory();
             int data = malloc(instance, bytes.length);
             int error = malloc(instance, ERROR_SIZE);
             int scratch = malloc(instance, PIECE + 4);
             if (data == 0 || error == 0 || scratch == 0) {
-                throw new TarballException(source, TarballException.Reason.LIMIT.ordinal(), limit);
+                throw tooLarge(source, bytes.length, instance);
             }
             memory.write(data, bytes);
             int handle = call(instance, "tarball_open_memory", data, bytes.length, error);
@@ -87,7 +85,7 @@ public final class WasmTarball implements TarReader {
                 int code = memory.readInt(error);
                 String message = cString(memory, error + 4, 256);
                 if (code == TarballException.Reason.MEMORY.ordinal()) { // C's malloc returned NULL: the limit, here
-                    throw new TarballException(source, TarballException.Reason.LIMIT.ordinal(), limit);
+                    throw tooLarge(source, bytes.length, instance);
                 }
                 throw new TarballException(source, code, message);
             }
@@ -96,6 +94,14 @@ public final class WasmTarball implements TarReader {
         } catch (ChicoryException e) {
             throw new WasmTrapException("opening " + source, e);
         }
+    }
+
+    /** C's malloc returned NULL: the instance's memory reached its limit, or the Java heap had no room for more of it. */
+    private static TarballException tooLarge(String source, int length, Instance instance) {
+        String need = "the archive (" + length + " bytes) and its copy in C need more ";
+        return new TarballException(source, TarballException.Reason.LIMIT.ordinal(), ((PagedMemory) instance.memory()).heapWasFull()
+                ? need + "Java heap than is free: raise -Xmx (the wasm engine holds about twice the archive in the heap)"
+                : need + "than the wasm engine's memory limit (" + (instance.memory().maximumPages() >> 4) + " MiB)");
     }
 
     private static List<TarEntry> readAll(Instance instance, int handle, int length) {

@@ -129,6 +129,16 @@ class WasmEngineTest {
     }
 
     @Test
+    void anArchiveTheHeapCannotHoldIsOneLineThatSaysRaiseXmx(@TempDir Path folder) throws Exception {
+        Archives.oneMember(folder.resolve("big.tar"), 40 << 20); // read into the heap, then 80 MB more in the module's pages
+        TarListTest.Result result = TarListTest.run(List.of("-Xmx64m", "-Dtarball.engine=wasm"), "javatoc.tarball.TarList",
+                folder, TarListTest.NATIVE, "big.tar");
+        assertEquals(new TarListTest.Result(1, "", "tar-list: error: big.tar: the archive (" + Files.size(folder.resolve("big.tar"))
+                + " bytes) and its copy in C need more Java heap than is free: raise -Xmx (the wasm engine holds about twice"
+                + " the archive in the heap)\n"), result);
+    }
+
+    @Test
     void tarListSaysTheSameThroughBothEngines(@TempDir Path folder) throws Exception {
         Files.copy(Path.of("example.tar"), folder.resolve("example.tar"));
         Files.writeString(folder.resolve("bad.tar"), "not a tar archive\n".repeat(40));
