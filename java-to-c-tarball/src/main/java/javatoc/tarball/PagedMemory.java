@@ -16,14 +16,13 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
-import java.util.Objects;
 
 /**
- * A wasm instance's linear memory, kept as Chicory keeps it (64 KiB pages of Java heap), plus the one
- * thing Chicory's Memory interface lacks: {@link #copyTo}, which copies straight into the caller's
- * segment. Chicory's own memories give their bytes out only as new arrays, so WasmTarball.read
- * copied every file twice and made garbage: 3.3 times FFM's time to read every file of a 100 MB
- * archive, against a fifth more with this (WASM.md). Chicory takes it through
+ * A wasm instance's linear memory, kept as Chicory's ByteArrayMemory keeps it (64 KiB pages of Java
+ * heap), plus the one thing Chicory's Memory interface lacks: {@link #copyTo}, which copies straight
+ * into the caller's segment. Chicory's own memories give their bytes out only as new arrays, so with
+ * its default (ByteBufferMemory) WasmTarball.read copied every file twice and made garbage: 3.3 times
+ * FFM's time to read every file of a 100 MB archive, against a fifth more with this (WASM.md). Chicory takes it through
  * {@code Instance.builder(...).withMemoryFactory(PagedMemory::new)}.
  *
  * <p>The sandbox is the same: every access is checked against the memory's current size, and one
@@ -42,17 +41,20 @@ final class PagedMemory implements Memory {
     private final MemoryLimits limits;
     private final byte[][] pages; // the first `count` are the memory
     private int count;
-    private boolean heapWasFull; // a grow failed for want of Java heap, not because of the maximum
+    private boolean heapWasFull; // a grow has failed for want of Java heap (C's malloc may then try smaller ones)
     private DataSegment[] dataSegments;
 
     PagedMemory(MemoryLimits limits) {
         if (limits.shared()) {
             throw new IllegalArgumentException("a shared (multi-threaded) wasm memory is not supported");
         }
+        if (limits.initialPages() > Math.min(limits.maximumPages(), RUNTIME_MAX_PAGES)) {
+            throw new IllegalArgumentException("the module needs " + limits.initialPages() + " pages, more than its maximum");
+        }
         this.limits = limits;
         this.pages = new byte[maximumPages()][];
-        if (grow(limits.initialPages()) < 0) {
-            throw new IllegalArgumentException("the module needs " + limits.initialPages() + " pages, more than its maximum");
+        for (; count < limits.initialPages(); count++) {
+            pages[count] = new byte[PAGE_SIZE];
         }
     }
 
@@ -61,7 +63,7 @@ final class PagedMemory implements Memory {
         chunks(address, length, (page, at, done, n) -> MemorySegment.copy(page, at, into, JAVA_BYTE, offset + done, n));
     }
 
-    /** Whether a grow failed because the Java heap had no room for the pages (not because of the maximum). */
+    /** Whether a grow has failed because the Java heap had no room for the pages (WasmTarball makes an instance per open). */
     boolean heapWasFull() {
         return heapWasFull;
     }
@@ -86,9 +88,10 @@ final class PagedMemory implements Memory {
     /** The unsigned address, or the trap if [address, address + length) is not all inside the memory. */
     private long at(int address, long length) {
         long start = Integer.toUnsignedLong(address); // wasm addresses are unsigned 32-bit
-        if (length < 0 || start + length > (long) count * PAGE_SIZE) {
+        long size = (long) count * PAGE_SIZE;
+        if (length < 0 || start > size || length > size - start) { // not start + length > size: that can overflow
             throw new WasmRuntimeException("out of bounds memory access: " + length + " bytes at address " + start
-                    + ", but the memory has " + (long) count * PAGE_SIZE);
+                    + ", but the memory has " + size);
         }
         return start;
     }
@@ -207,7 +210,10 @@ final class PagedMemory implements Memory {
 
     @Override
     public void write(int address, byte[] data, int offset, int size) {
-        Objects.checkFromIndexSize(offset, size, data.length);
+        if (offset < 0 || size < 0 || offset > data.length - size) { // memory.init past its data segment (or a dropped one)
+            throw new WasmRuntimeException("out of bounds memory access: " + size + " bytes at " + offset + " of a data segment of "
+                    + data.length);
+        }
         chunks(address, size, (page, at, done, n) -> System.arraycopy(data, offset + (int) done, page, at, n));
     }
 
@@ -223,8 +229,12 @@ final class PagedMemory implements Memory {
     public void copy(int destination, int source, int size) { // memory.copy: C's memcpy and memmove
         long to = at(destination, size);
         long from = at(source, size);
-        if (to > from && to < from + size) { // overlapping, destination after source: a forward copy would read what it wrote
-            write(destination, readBytes(source, size));
+        if (to > from && to < from + size) { // overlapping, destination after source: copy from the end, a page at a time
+            for (int left = size; left > 0; ) {
+                int n = Math.min(left, PAGE_SIZE);
+                left -= n;
+                write(destination + left, readBytes(source + left, n));
+            }
         } else {
             chunks(source, size, (page, at, done, n) -> write(destination + (int) done, page, at, n));
         }

@@ -3,6 +3,7 @@ package javatoc.tarball;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
+import com.dylibso.chicory.runtime.WasmRuntimeException;
 import com.dylibso.chicory.wasm.ChicoryException;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -158,7 +159,7 @@ public final class WasmTarball implements TarReader {
             if (data != 0) {
                 long size = Integer.toUnsignedLong(instance.memory().readInt(scratch));
                 long length = Long.compareUnsigned(offset, size) >= 0 ? 0 : Math.min(size - offset, into.byteSize());
-                copyOut(data + offset, into, length);
+                copyOut(Integer.toUnsignedLong(data) + offset, into, length);
                 return length;
             }
             ExportFunction fileRead = instance.export("tarball_file_read");
@@ -168,6 +169,9 @@ public final class WasmTarball implements TarReader {
                 long copied = fileRead.apply(handle, index, offset + total, scratch, piece)[0];
                 if (copied < 0) {
                     return copied;
+                }
+                if (copied > piece) { // C claims more than it was given room for: its state is not to be trusted
+                    throw new WasmRuntimeException("tarball_file_read returned " + copied + " bytes for a piece of " + piece);
                 }
                 copyOut(scratch, into.asSlice(total), copied);
                 total += copied;
