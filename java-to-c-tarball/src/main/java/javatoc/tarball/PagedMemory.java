@@ -22,7 +22,7 @@ import java.util.Arrays;
  * heap), plus the one thing Chicory's Memory interface lacks: {@link #copyTo}, which copies straight
  * into the caller's segment. Chicory's own memories give their bytes out only as new arrays, so with
  * its default (ByteBufferMemory) WasmTarball.read copied every file twice and made garbage: 3.3 times
- * FFM's time to read every file of a 100 MB archive, against a fifth more with this (WASM.md). Chicory takes it through
+ * FFM's time to read every file of a 100 MB archive, against a quarter more with this (WASM.md). Chicory takes it through
  * {@code Instance.builder(...).withMemoryFactory(PagedMemory::new)}.
  *
  * <p>The sandbox is the same: every access is checked against the memory's current size, and one
