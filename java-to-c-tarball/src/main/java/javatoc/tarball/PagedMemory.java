@@ -48,10 +48,10 @@ final class PagedMemory implements Memory {
         if (limits.shared()) {
             throw new IllegalArgumentException("a shared (multi-threaded) wasm memory is not supported");
         }
-        if (limits.initialPages() > Math.min(limits.maximumPages(), RUNTIME_MAX_PAGES)) {
+        this.limits = limits;
+        if (limits.initialPages() > maximumPages()) {
             throw new IllegalArgumentException("the module needs " + limits.initialPages() + " pages, more than its maximum");
         }
-        this.limits = limits;
         this.pages = new byte[maximumPages()][];
         for (; count < limits.initialPages(); count++) {
             pages[count] = new byte[PAGE_SIZE];
